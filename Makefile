@@ -1,0 +1,29 @@
+# The README's two commands. Each sets up a fresh machine (Python 3.11 + pip) by itself.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test setup bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Analyse the embedded default: seed 001 (D. Idaho 2006), the law as of the order's date.
+demo: $(STAMP)
+	$(BIN)/fedrelief analyze examples/seed_001_palacios_becerril.yaml
+
+## The whole test suite.
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_analyze.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

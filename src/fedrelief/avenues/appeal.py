@@ -1,0 +1,66 @@
+"""Direct appeal (18 U.S.C. § 3742) and resentencing on remand (§ 3742(g)).
+
+A defendant appeals by a notice filed within the period of Fed. R. App. P. 4(b)(1)(A): 10 days
+(counted under the old short-period rule) until 2009-12-01, 14 days since; the district court
+may extend it by up to 30 days for excusable neglect or good cause (4(b)(4)). A district court
+may resentence under § 3742(g) only when the court of appeals has set the sentence aside and
+remanded; with no appeal there is no remand.
+"""
+from datetime import timedelta
+
+from ..calendar import notice_of_appeal_period
+from ..engine.context import Ctx
+from ..engine.result import AvenueResult
+
+ID = "appeal"
+TITLE = "Direct appeal (18 U.S.C. § 3742) and remand (§ 3742(g))"
+FORUM = "court_of_appeals"
+RELIEF = "review of the sentence, and resentencing on remand"
+DELIVERS = frozenset({"sentence_reduction", "vacate_sentence", "correct_sentence"})
+INVOKED_BY = (r"3742", r"appeal")
+NEEDS = ("appeal", "sentence.judgment_entered_on")
+
+REMAND_RESULTS = {"reversed", "vacated", "remanded"}
+
+
+def evaluate(ctx: Ctx) -> AvenueResult:
+    appeal = ctx.case.appeal
+    if appeal is None:
+        return ctx.ask("appeal")
+    if appeal == "none":
+        judgment = ctx.case.sentence.judgment_date
+        if judgment is None:
+            return ctx.ask("sentence.judgment_entered_on")
+        period = notice_of_appeal_period(judgment)
+        rule = ctx.law("frap_4b", judgment)
+        dl = ctx.deadline("Notice of appeal (Fed. R. App. P. 4(b)(1)(A))", judgment, period.ends_on, rule.id, period.steps)
+        extended = period.ends_on + timedelta(days=30)
+        ext = ctx.deadline("Latest extension for excusable neglect or good cause (Fed. R. App. P. 4(b)(4))",
+                           period.ends_on, extended, "frap_4b4")
+        if ctx.as_of <= period.ends_on:
+            return ctx.available(ctx.reason(
+                "within_time_limit", f"A notice of appeal may still be filed until {period.ends_on}.", rule.id),
+                deadline=dl, extra_deadlines=[ext])
+        if ctx.as_of <= extended:
+            return ctx.undetermined(ctx.reason(
+                "time_limit_expired",
+                f"The time to appeal ended {period.ends_on}; the district court may extend it to {extended} "
+                "only on a finding of excusable neglect or good cause.", rule.id, "frap_4b4"),
+                deadline=dl, extra_deadlines=[ext])
+        return ctx.unavailable(ctx.reason(
+            "no_appeal_taken",
+            f"No appeal was taken, and the time to file a notice of appeal ended {period.ends_on}; "
+            "without an appeal there can be no remand for resentencing under 18 U.S.C. § 3742(g).",
+            rule.id, "usc18_3742_g"), deadline=dl, forum="this_court")
+    if appeal.result == "pending" or (appeal.filed_on and not appeal.decided_on):
+        return ctx.unavailable(ctx.reason(
+            "appeal_pending", "The appeal is pending; the court of appeals, not this court, has the case.",
+            "usc18_3742"))
+    if appeal.result in REMAND_RESULTS:
+        return ctx.available(ctx.reason(
+            "eligible", "The court of appeals set the sentence aside; resentencing on remand follows § 3742(g).",
+            "usc18_3742_g"), forum="this_court")
+    return ctx.unavailable(ctx.reason(
+        "no_statutory_authority",
+        "The appeal was decided without a remand for resentencing, so § 3742(g) gives this court nothing to do.",
+        "usc18_3742_g"), forum="this_court")

@@ -1,0 +1,117 @@
+"""28 U.S.C. § 2255: motion to vacate, set aside or correct a sentence.
+
+Elements, in the order a court checks them:
+  custody   § 2255(a): a prisoner "in custody" under the sentence when the motion is filed;
+            supervised release and probation count; release from the whole sentence ends it,
+            and collateral consequences are not custody (Maleng v. Cook).
+  successive § 2255(h): a second motion needs the court of appeals' authorization first.
+  time      § 2255(f) (since AEDPA, 1996-04-24): one year from the latest of (1) finality,
+            (2) removal of a governmental impediment, (3) a newly recognized right made
+            retroactive, (4) discovery of new facts. Convictions final before AEDPA had until
+            1997-04-24. Finality: see calendar.finality (no appeal; Clay; certiorari denied).
+Where the grounds might bring (f)(2)-(f)(4) into play and the file is silent, the answer is
+`undetermined`, never a guess.
+"""
+from datetime import date
+
+from ..calendar import judgment_final_on, limitation_2255_f1
+from ..engine.context import Ctx
+from ..engine.result import AvenueResult
+
+ID = "s2255"
+TITLE = "28 U.S.C. § 2255: motion to vacate, set aside or correct"
+FORUM = "this_court"
+RELIEF = "vacating or correcting the conviction or sentence"
+DELIVERS = frozenset({"vacate_sentence", "vacate_conviction", "correct_sentence"})
+INVOKED_BY = (r"2255", r"habeas")
+NEEDS = ("custody.status", "appeal", "sentence.judgment_entered_on", "request.grounds", "history")
+
+IN_CUSTODY = {"imprisoned", "supervised_release", "probation"}
+AEDPA = date(1996, 4, 24)
+AEDPA_GRACE_END = date(1997, 4, 24)
+LATER_TRIGGERS = {
+    "government_impediment": "(f)(2): removal of an unlawful governmental impediment",
+    "new_rule": "(f)(3): a right newly recognized by the Supreme Court and made retroactive",
+    "newly_discovered_facts": "(f)(4): facts that could not have been discovered earlier with due diligence",
+    "actual_innocence": "(f)(4) or equitable tolling on a claim of actual innocence",
+    "vacated_prior_conviction": "(f)(4): vacatur of a prior conviction that enhanced the sentence",
+}
+
+
+def _custody(ctx: Ctx) -> AvenueResult | None:
+    status = ctx.case.custody.status
+    if status is None:
+        return ctx.ask("custody.status")
+    if status not in IN_CUSTODY:
+        where = ("Immigration detention is not custody under the criminal sentence. "
+                 if status == "immigration_detention" else "")
+        return ctx.unavailable(ctx.reason(
+            "not_in_custody",
+            f"{where}The person is no longer in custody under this sentence, and § 2255 is open only to a "
+            "prisoner in custody (supervised release counts; collateral consequences do not).",
+            "usc28_2255", ctx.precedent("custody_2255", limit=2)))
+    return None
+
+
+def _successive(ctx: Ctx) -> AvenueResult | None:
+    prior = [h for h in ctx.case.history if h.avenue == "s2255" and h.result in ("denied", "dismissed", "granted")
+             and h.merits is not False]
+    if not prior or any(h.authorized_by_court_of_appeals for h in ctx.case.history if h.avenue == "s2255"):
+        return None
+    ctx.warnings.append("successive_motion")
+    return ctx.unavailable(ctx.reason(
+        "successive_without_authorization",
+        f"An earlier § 2255 motion was decided on {prior[0].decided_on or 'an earlier date'}; a second or "
+        "successive motion needs authorization from the court of appeals before this court may hear it.",
+        "usc28_2255_h", "usc28_2244_b3"), forum="court_of_appeals")
+
+
+def evaluate(ctx: Ctx) -> AvenueResult:
+    closed = _custody(ctx) or _successive(ctx)
+    if closed:
+        return closed
+    if ctx.as_of < AEDPA:
+        return ctx.available(ctx.reason(
+            "within_time_limit", "Before AEDPA (1996-04-24) a § 2255 motion could be made at any time.", "usc28_2255"))
+    judgment = ctx.case.sentence.judgment_date
+    if ctx.case.appeal is None or judgment is None:
+        return ctx.ask(*ctx.missing("appeal", "sentence.imposed_on"))
+    appeal = None if ctx.case.appeal == "none" else ctx.case.appeal
+    fin = judgment_final_on(judgment, appeal)
+    if fin.final_on is None:
+        return ctx.unavailable(ctx.reason(
+            "appeal_pending", "The direct appeal is pending; the conviction is not yet final.", "usc28_2255_f"))
+    if fin.final_on < AEDPA:
+        ends, steps = AEDPA_GRACE_END, ("conviction final before AEDPA: one-year grace period to 1997-04-24",)
+    else:
+        period = limitation_2255_f1(fin.final_on)
+        ends, steps = period.ends_on, tuple(fin.steps) + tuple(period.steps)
+    dl = ctx.deadline("§ 2255(f)(1): one year from the date the conviction became final",
+                      fin.final_on, ends, "usc28_2255_f", steps)
+    authorities = tuple(a for a in fin.authorities if a in ctx.kb)
+    if fin.flags:
+        ctx.warnings.extend(fin.flags)
+    if ctx.as_of <= ends:
+        return ctx.available(ctx.reason(
+            "within_time_limit", f"The conviction became final on {fin.final_on}; a motion may be filed until {ends}.",
+            "usc28_2255_f", *authorities), deadline=dl,
+            to_show=("a constitutional or jurisdictional error, a sentence above the statutory maximum, or an error otherwise open to collateral attack",))
+    grounds = {g.tag for g in ctx.case.request.grounds}
+    if not grounds:
+        return ctx.undetermined(ctx.reason(
+            "time_limit_expired",
+            f"The one year from finality ({fin.final_on}) ended {ends}. Whether a later start under "
+            "§ 2255(f)(2)-(4) applies depends on grounds the file does not give.", "usc28_2255_f"),
+            deadline=dl, questions=[ctx.question("request.grounds")])
+    later = [LATER_TRIGGERS[g] for g in sorted(grounds & LATER_TRIGGERS.keys())]
+    if later:
+        return ctx.undetermined(ctx.reason(
+            "time_limit_expired",
+            f"The one year from finality ended {ends}, but the grounds could start a later period under "
+            + "; ".join(later) + ". The date of that event decides.", "usc28_2255_f"),
+            deadline=dl, questions=[ctx.question("request.grounds", "The date of the event that starts § 2255(f)(2)-(4) decides timeliness.")])
+    return ctx.unavailable(ctx.reason(
+        "time_limit_expired",
+        f"The conviction became final on {fin.final_on} and the one-year limitation ended {ends}; none of "
+        "the grounds given starts a later period under § 2255(f)(2)-(4).", "usc28_2255_f", *authorities),
+        deadline=dl)

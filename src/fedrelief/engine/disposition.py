@@ -1,0 +1,40 @@
+"""Choosing the disposition from the vehicles' results, and saying it in plain English."""
+from __future__ import annotations
+
+from .result import AvenueResult
+
+PLAIN = {
+    "inherent_power": "the court's own power", "rule35a": "Rule 35(a)", "rule35b": "Rule 35(b)",
+    "appeal": "an appeal", "s2255": "a § 2255 motion", "coram_nobis": "a petition for a writ of coram nobis",
+    "s3582c1a": "compassionate release", "s3582c2": "a reduction for a guideline amendment",
+    "departure": "a departure", "reclassification": "reclassification", "clemency": "a pardon or commutation",
+}
+
+
+def choose_disposition(results: tuple[AvenueResult, ...], vehicles: tuple[str, ...]) -> str:
+    """deny when every vehicle is closed in this court; transfer for an unauthorized successive
+    § 2255; undetermined when a vehicle is open (the judge's discretion decides) or a fact is missing."""
+    by_id = {r.id: r for r in results}
+    chosen = [by_id[v] for v in vehicles if v in by_id]
+    if not chosen:
+        return "undetermined"
+    if any("successive_without_authorization" in r.codes for r in chosen):
+        return "transfer"
+    court_open = [r for r in chosen if r.forum == "this_court" and r.status == "available"]
+    if court_open or any(r.status == "undetermined" and r.forum == "this_court" for r in chosen):
+        return "undetermined"
+    return "deny"
+
+
+def summarize(disposition: str, results, vehicles, alternatives) -> str:
+    asked = ", ".join(PLAIN.get(v, v) for v in vehicles) or "no recognized avenue"
+    alt = [PLAIN.get(a["avenue"], a["avenue"]) for a in alternatives]
+    first = {
+        "deny": f"The court has no power to grant this request through {asked}, so it should be denied.",
+        "transfer": "This is a second or successive § 2255 motion; only the court of appeals can authorize it, "
+                    "so it belongs there.",
+        "undetermined": f"The request through {asked} cannot be decided on these facts alone: either the court "
+                        "has power and its discretion decides, or a fact is missing.",
+    }.get(disposition, f"Disposition: {disposition}.")
+    second = (" What remains open: " + ", ".join(alt) + ".") if alt else " No other avenue appears open on these facts."
+    return first + second + " This is not legal advice."

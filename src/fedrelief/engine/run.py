@@ -1,0 +1,98 @@
+"""`analyze(case, as_of)`: run every avenue as of a date, then choose the disposition.
+
+The request's *vehicles* are the avenues it invokes by name (Rule 35, § 3582(c)(2), ...), or, for
+a letter that names none, the avenues of this court that can give what it seeks. The court rules
+on the vehicles; every other open avenue is reported as an alternative, as the seed orders do
+(seed 000 denies the letter and points to coram nobis).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..avenues import MODULES, ORDER
+from ..facts.model import Case
+from ..law.courts import resolve_court
+from ..law.kb import KnowledgeBase, load_kb
+from .context import Ctx
+from .disposition import choose_disposition, summarize
+from .result import Analysis, AvenueResult, Question
+
+COVERAGE_FLOOR = date(1991, 12, 1)  # earliest date from which every encoded rule family has a version
+KNOWN_GROUNDS = {
+    "guideline_amendment", "fast_track_disparity", "post_sentencing_rehabilitation", "deportable_alien_status",
+    "collateral_consequences", "extraordinary_and_compelling", "new_rule", "actual_innocence",
+    "ineffective_assistance", "newly_discovered_facts", "government_impediment", "vacated_prior_conviction",
+    "clear_error", "arithmetical_error", "technical_error", "clerical_error", "departure", "booker",
+    "sentencing_disparity", "rdap_credit", "credit_for_prior_custody", "first_step_act_credits",
+    "hardship", "family_circumstances", "medical", "age",
+}
+
+
+def _run_avenue(case: Case, as_of: date, court, kb: KnowledgeBase, ident: str) -> AvenueResult:
+    mod = MODULES[ident]
+    ctx = Ctx(case=case, as_of=as_of, court=court, kb=kb, avenue_id=ident, avenue_title=mod.TITLE,
+              forum=mod.FORUM, relief=mod.RELIEF)
+    return mod.evaluate(ctx)
+
+
+def vehicles(case: Case) -> tuple[str, ...]:
+    invoked = []
+    for text in case.request.invokes:
+        for ident in ORDER:
+            if any(re.search(p, text, re.I) for p in MODULES[ident].INVOKED_BY):
+                invoked.append(ident)
+                break
+    if invoked:
+        return tuple(dict.fromkeys(invoked))
+    seeks = set(case.request.seeks)
+    by_substance = [i for i in ORDER if MODULES[i].DELIVERS & seeks and
+                    (MODULES[i].FORUM == "this_court" or i == "clemency")]
+    return tuple(i for i in by_substance if i != "inherent_power") or ()
+
+
+def analyze(case: Case, as_of: date | None = None, kb: KnowledgeBase | None = None) -> Analysis:
+    """Analyse `case` under the law in force on `as_of` (default: the case's own `as_of`)."""
+    as_of = as_of or case.as_of
+    if as_of is None:
+        raise ValueError("as_of is required below the CLI (the CLI defaults it to today)")
+    kb = kb or load_kb()
+    court = resolve_court(case.court)
+    results = tuple(_run_avenue(case, as_of, court, kb, i) for i in ORDER)
+    warnings: list[str] = []
+    if as_of < COVERAGE_FLOOR:
+        warnings.append("law_outside_encoded_period")
+    for g in case.request.grounds:
+        if g.tag not in KNOWN_GROUNDS:
+            warnings.append(f"unknown_ground:{g.tag}")
+    for r in results:
+        warnings.extend(w for w in r.warnings if w not in warnings)
+    chosen = vehicles(case)
+    disposition = choose_disposition(results, chosen)
+    alternatives = tuple(
+        {"avenue": r.id, "forum": r.forum, "what_to_show": list(r.to_show) or [r.relief]}
+        for r in results if r.status == "available" and r.id not in chosen
+    )
+    deadlines = tuple(d for r in results for d in ((r.deadline,) if r.deadline else ()) + r.extra_deadlines)
+    questions: dict[str, Question] = {}
+    for r in results:
+        if r.status == "undetermined":
+            for q in r.questions:
+                questions.setdefault(q.field, q)
+    cited = {}
+    for r in results:
+        for reason in r.reasons:
+            for c in reason.authorities:
+                cited.setdefault(c.id, c)
+    authorities = tuple(
+        {"id": a.id, "citation": kb.get(a.id).citation, "kind": kb.get(a.id).kind, "weight": a.weight,
+         "holding": kb.get(a.id).holding, "source": kb.get(a.id).sources[0].url}
+        for a in cited.values()
+    )
+    return Analysis(
+        format=1, as_of=as_of, court=court.id, court_name=court.name, circuit=court.circuit,
+        disposition=disposition, summary=summarize(disposition, results, chosen, alternatives),
+        vehicles=chosen, avenues=results, alternatives=alternatives, deadlines=deadlines,
+        warnings=tuple(warnings), questions=tuple(questions.values()), authorities=authorities,
+        case_number=case.case_number, defendant=case.defendant, request_title=case.request.title,
+    )
