@@ -21,8 +21,8 @@ EXIT_BELOW_FLOOR = 3
 
 
 def _fail(lines: list[str], code: int = EXIT_BAD_INPUT) -> None:
-    for line in lines:
-        err.print(line, markup=False, highlight=False)
+    for line in lines:  # plain writes: a problem is one line, never wrapped by the console
+        typer.echo(line, err=True)
     raise typer.Exit(code)
 
 

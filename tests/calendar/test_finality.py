@@ -46,6 +46,14 @@ NO_APPEAL_ROWS = [
     # Fri 23=4, Mon 26..Fri 30 = 5..9, Mon Dec 3=10. Calendar reading: Nov 16 + 10 = Mon Nov 26.
     pytest.param("2007-11-16", "2007-12-03", "2007-11-26", "frap_4b_1998",
                  ["old_rule_calendar_day_counting_split"], id="thanksgiving-2007"),
+    # Pair across the 2002-12-01 FRAP amendment. Before: Fri 2002-11-29 + 10 calendar days =
+    # Mon Dec 9. Business-day reading: Mon Dec 2..Fri 6 = 1..5, Mon 9..Fri 13 = 6..10.
+    pytest.param("2002-11-29", "2002-12-09", "2002-12-13", "frap_4b_1998",
+                 ["frap_26a_pre2002_business_day_reading"], id="pair-2002-before"),
+    # After: Mon 2002-12-02; Tue 3..Fri 6 = 1..4, Mon 9..Fri 13 = 5..9, Mon 16=10.
+    # Calendar reading: Dec 2 + 10 = Thu Dec 12.
+    pytest.param("2002-12-02", "2002-12-16", "2002-12-12", "frap_4b_1998",
+                 ["old_rule_calendar_day_counting_split"], id="pair-2002-after"),
     # Pair across 2009-12-01. Old: Mon 2009-11-30; Dec 1..4 = 1..4, Mon 7..Fri 11 = 5..9,
     # Mon 14=10. Calendar reading: Nov 30 + 10 = Thu Dec 10.
     pytest.param("2009-11-30", "2009-12-14", "2009-12-10", "frap_4b_1998",
@@ -121,8 +129,9 @@ APPEAL_ROWS = [
 
 @pytest.mark.parametrize("appeal, final, basis, authorities, flags", APPEAL_ROWS)
 def test_finality_after_an_appeal(appeal, final, basis, authorities, flags):
-    finality = judgment_final_on(D("1993-01-04") if appeal.filed_on is None
-                                 else min(appeal.filed_on, D("2099-01-01")), appeal)
+    # judgment entered the day the notice of appeal was filed (or any early date if unknown)
+    entered = appeal.filed_on or D("1993-01-04")
+    finality = judgment_final_on(entered, appeal)
     assert finality.final_on == (D(final) if final else None)
     assert finality.basis == basis
     assert finality.authorities == authorities

@@ -78,9 +78,9 @@ def test_families_have_no_gap_and_no_overlap(kb):
 def test_date_sweep_finds_exactly_one_version_each_day(kb):
     # Every family, every 7th day from its first version to 2026-12-31: exactly one version in force.
     for name, versions in kb.families.items():
-        start = versions[0].in_force_from
+        start, end = versions[0].in_force_from, versions[-1].in_force_until or date(2027, 1, 1)
         d = start
-        while d <= date(2026, 12, 31):
+        while d < end:
             assert kb.in_force(name, d)  # raises on none or two
             d += timedelta(days=7)
 
@@ -117,3 +117,12 @@ def test_every_district_of_28_usc_41_is_mapped():
     from fedrelief.law.courts import _districts
 
     assert len(_districts()) >= 94
+
+
+def test_coram_nobis_elements_name_known_authorities(kb):
+    from fedrelief.avenues.coram_nobis import circuit_elements
+
+    for circuit, spec in circuit_elements().items():
+        assert spec["elements"], circuit
+        for ident in spec["authorities"]:
+            assert ident in kb, (circuit, ident)

@@ -16,8 +16,9 @@ from datetime import date
 
 from ..engine.context import Ctx
 from ..engine.result import AvenueResult, Reason
-from ..guidelines import apply_5g1_1, cells_for_range, is_covered, table_range
-from ..guidelines.amendments import amendment
+import re
+
+from ..guidelines import amendment, apply_5g1_1, coverage, table_range
 
 ID = "s3582c2"
 TITLE = "18 U.S.C. § 3582(c)(2): retroactive guideline amendment"
@@ -55,7 +56,7 @@ def _cells(ctx: Ctx) -> list[tuple[int, str]]:
         for chc in ("I", "II", "III", "IV", "V", "VI"):
             t = table_range(lvl, chc)
             fin = apply_5g1_1(t, minimum, None).final
-            if (fin.low, fin.high) == (low, high):
+            if (fin.low, fin.high if fin.high is not None else fin.low) == (low, high):
                 out.append((lvl, chc))
     return out
 
@@ -69,7 +70,10 @@ def _lowered(ctx: Ctx, cells, delta: int) -> tuple[bool, list[str]]:
         after = apply_5g1_1(table_range(max(1, lvl + delta), chc), minimum, None)
         steps.append(f"OL {lvl}/{chc}: {before.table} -> {before.final} ({before.rule}); "
                      f"OL {max(1, lvl + delta)}/{chc}: {after.table} -> {after.final} ({after.rule})")
-        lowers.append(after.final.low < before.final.low or (after.final.high or 10**6) < (before.final.high or 10**6))
+        # What matters is the bottom of the applicable range: § 1B1.10(b)(2)(A) bars any reduction
+        # below the amended minimum, so a range whose minimum stays put (120-135 -> 120 under a
+        # 120-month minimum) has not been lowered in the sense that permits a reduction.
+        lowers.append(after.final.low is not None and before.final.low is not None and after.final.low < before.final.low)
     return any(lowers), steps
 
 
@@ -110,7 +114,7 @@ def _non_amendment(ctx: Ctx, tag: str) -> list[Reason]:
             if not lowers:
                 fin = apply_5g1_1(table_range(*cells[0]), ctx.case.sentence.mandatory_minimum_months, None).final
                 reasons.append(_not_lowered(ctx,
-                    f"Even a {FAST_TRACK_LEVELS}-level reduction would leave the applicable range at {fin.low} months "
+                    f"Even a {FAST_TRACK_LEVELS}-level reduction would leave the bottom of the applicable range at {fin.low} months "
                     "because of the statutory minimum: " + " | ".join(steps[:3])))
         floor = _floor_reason(ctx)
         if floor:
@@ -118,13 +122,20 @@ def _non_amendment(ctx: Ctx, tag: str) -> list[Reason]:
     return reasons
 
 
-def _amendment(ctx: Ctx, number: str) -> tuple[str, list[Reason], list]:
-    if not is_covered(number, ctx.as_of):
+def _amendment(ctx: Ctx, label: str) -> tuple[str, list[Reason], list]:
+    m = re.match(r"\s*(\d+)\s*(?:part\s*)?(.*)$", label, re.I)
+    if not m:
+        return "undetermined", [ctx.reason("missing_fact", f"{label!r} does not name an amendment by number.")], ["request.grounds"]
+    number, part = m.group(1), (m.group(2).strip() or None)
+    cov = coverage(int(number), ctx.as_of, part)
+    if cov.covered is None:
+        return "undetermined", [ctx.reason("missing_fact", cov.explanation, "ussg_1b1_10")], ["request.grounds"]
+    if not cov.covered:
         return "unavailable", [ctx.reason(
             "amendment_not_covered",
-            f"Amendment {number} is not listed in § 1B1.10(d) as of {ctx.as_of}, so it cannot support a reduction.",
-            "usc18_3582_c2", "ussg_1b1_10")], []
-    amend = amendment(number)
+            f"Amendment {number} is not listed in § 1B1.10(d) as of {ctx.as_of}, so it cannot support a reduction. "
+            + cov.explanation, "usc18_3582_c2", "ussg_1b1_10")], []
+    amend = amendment(int(number))
     g = ctx.case.sentence.guidelines
     if number in DRUG_TABLE_AMENDMENTS and g and (g.career_offender or g.armed_career_criminal):
         return "unavailable", [_not_lowered(ctx,
@@ -146,8 +157,8 @@ def _amendment(ctx: Ctx, number: str) -> tuple[str, list[Reason], list]:
             return "unavailable", [_not_lowered(ctx, "Two levels lower, the applicable range is unchanged: " + " | ".join(steps))], []
         reasons = [ctx.reason("eligible", f"Amendment {number} lowers the applicable range: " + " | ".join(steps),
                               "usc18_3582_c2", "ussg_1b1_10", f"ussg_amend_{number}")]
-        if amend and amend.orders_not_before and ctx.as_of < amend.orders_not_before:
-            reasons.append(ctx.reason("discretion_remains", f"No reduction order may take effect before {amend.orders_not_before}.", "ussg_1b1_10"))
+        if cov.orders_not_before and ctx.as_of < cov.orders_not_before:
+            reasons.append(ctx.reason("discretion_remains", f"No reduction order may take effect before {cov.orders_not_before}.", "ussg_1b1_10"))
         reasons.append(ctx.reason("discretion_remains", "Whether to reduce, and by how much down to the amended range's minimum, is for the judge after the § 3553(a) factors.", "ussg_1b1_10", "usc18_3553_a"))
         return "available", reasons, []
     return "undetermined", [ctx.reason(
@@ -170,8 +181,13 @@ def evaluate(ctx: Ctx) -> AvenueResult:
                 statuses.append(status)
                 reasons += rs
                 questions += qs
-        else:
+        elif g.tag in NOT_AMENDMENTS:
             statuses.append("unavailable")
             reasons += _non_amendment(ctx, g.tag)
+    if not statuses:
+        statuses.append("unavailable")
+        reasons.append(ctx.reason(
+            "no_guideline_amendment", "The request relies on no amendment of the Sentencing Commission, which is "
+            "the only basis § 3582(c)(2) allows.", "usc18_3582_c2", "ussg_1b1_10"))
     status = "available" if "available" in statuses else "undetermined" if "undetermined" in statuses else "unavailable"
     return ctx.result(status, *reasons, questions=[ctx.question(q) for q in dict.fromkeys(questions)])

@@ -37,8 +37,8 @@ Days declared by the President (executive-order closures)
 verified with the search tool (source URL on each row). They are treated as legal holidays, BUT
 this is contested: Latham v. Dominick's Finer Foods, 149 F.3d 673 (7th Cir. 1998)
 (https://case-law.vlex.com/vid/149-f-3d-673-596620038) read President Clinton's order closing
-the executive branch on 1997-12-26 as NOT declaring a holiday (the day counted only because the
-district court itself was closed). Each order says the day falls within E.O. 11582 and
+the executive branch on 1997-12-26 as NOT declaring a holiday (the day was excluded only because
+the district court itself had closed). Each order says the day falls within E.O. 11582 and
 5 U.S.C. § 6103(b) "insofar as they relate to the pay and leave of employees"
 (e.g. https://www.gpo.gov/fdsys/pkg/FR-2012-12-28/html/2012-31225.htm). The period functions
 therefore flag any result that depends on such a day and give the alternative date.
@@ -194,6 +194,17 @@ def _statutory_holidays(year: int) -> tuple[tuple[date, str], ...]:
             names.append(statute_name + (_OBSERVED_SUFFIX if observed else ""))
         if names:
             kept.append((day, "; ".join(names)))
+    # Every § 6103(a) day in force that year must be there: a renamed entry in a new library
+    # release must fail loudly, not silently drop a holiday.
+    expected = set(_STATUTORY_NAMES.values())
+    if year < MLK_DAY_FIRST_YEAR:
+        expected.discard("Birthday of Martin Luther King, Jr.")
+    if year < JUNETEENTH_ENACTED_ON.year:
+        expected.discard("Juneteenth National Independence Day")
+    found = {part.removesuffix(_OBSERVED_SUFFIX) for _, name in kept for part in name.split("; ")}
+    if found != expected:
+        raise RuntimeError(f"holidays library table for {year} does not match § 6103(a): "
+                           f"missing {sorted(expected - found)}, extra {sorted(found - expected)}")
     # The statute's own start dates, enforced here rather than trusted to the library.
     for day, name in kept:
         if "Juneteenth" in name and day < JUNETEENTH_ENACTED_ON:

@@ -84,7 +84,7 @@ class PeriodResult:
 
 
 @dataclass(frozen=True)
-class _Regime:
+class CountingRegime:
     id: str
     rules: str                  # "frcrp" (Fed. R. Crim. P. 45(a)) or "frap" (Fed. R. App. P. 26(a))
     starts: date                # half-open window [starts, ends)
@@ -93,16 +93,16 @@ class _Regime:
 
 
 # Half-open windows; test_periods sweeps dates to prove there are no gaps or overlaps.
-REGIMES: tuple[_Regime, ...] = (
-    _Regime("frcrp_45a_pre2009", "frcrp", FORMER_RULE_45A_EFFECTIVE, DAYS_ARE_DAYS_EFFECTIVE, 11),
-    _Regime("frcrp_45a_2009", "frcrp", DAYS_ARE_DAYS_EFFECTIVE, None, None),
-    _Regime("frap_26a_pre2002", "frap", FORMER_RULE_45A_EFFECTIVE, FRAP_26A_2002_EFFECTIVE, 7),
-    _Regime("frap_26a_2002", "frap", FRAP_26A_2002_EFFECTIVE, DAYS_ARE_DAYS_EFFECTIVE, 11),
-    _Regime("frap_26a_2009", "frap", DAYS_ARE_DAYS_EFFECTIVE, None, None),
+REGIMES: tuple[CountingRegime, ...] = (
+    CountingRegime("frcrp_45a_pre2009", "frcrp", FORMER_RULE_45A_EFFECTIVE, DAYS_ARE_DAYS_EFFECTIVE, 11),
+    CountingRegime("frcrp_45a_2009", "frcrp", DAYS_ARE_DAYS_EFFECTIVE, None, None),
+    CountingRegime("frap_26a_pre2002", "frap", FORMER_RULE_45A_EFFECTIVE, FRAP_26A_2002_EFFECTIVE, 7),
+    CountingRegime("frap_26a_2002", "frap", FRAP_26A_2002_EFFECTIVE, DAYS_ARE_DAYS_EFFECTIVE, 11),
+    CountingRegime("frap_26a_2009", "frap", DAYS_ARE_DAYS_EFFECTIVE, None, None),
 )
 
 
-def regime_for(trigger: date, rules: str = "frcrp") -> _Regime:
+def regime_for(trigger: date, rules: str = "frcrp") -> CountingRegime:
     """The one counting regime in force on `trigger`; none or two is a loud error."""
     found = [r for r in REGIMES
              if r.rules == rules and r.starts <= trigger and (r.ends is None or trigger < r.ends)]

@@ -13,10 +13,10 @@ from datetime import date
 from ..avenues import MODULES, ORDER
 from ..facts.model import Case
 from ..law.courts import resolve_court
-from ..law.kb import KnowledgeBase, load_kb
+from ..law.kb import KnowledgeBase, NoRuleInForce, load_kb
 from .context import Ctx
 from .disposition import choose_disposition, summarize
-from .result import Analysis, AvenueResult, Question
+from .result import Analysis, AvenueResult, Question, Reason
 
 COVERAGE_FLOOR = date(1991, 12, 1)  # earliest date from which every encoded rule family has a version
 KNOWN_GROUNDS = {
@@ -33,7 +33,12 @@ def _run_avenue(case: Case, as_of: date, court, kb: KnowledgeBase, ident: str) -
     mod = MODULES[ident]
     ctx = Ctx(case=case, as_of=as_of, court=court, kb=kb, avenue_id=ident, avenue_title=mod.TITLE,
               forum=mod.FORUM, relief=mod.RELIEF)
-    return mod.evaluate(ctx)
+    try:
+        return mod.evaluate(ctx)
+    except NoRuleInForce as exc:
+        # A date outside what the knowledge base encodes: say so, never fall back on another version.
+        ctx.warnings.append("law_outside_encoded_period")
+        return ctx.undetermined(Reason("missing_fact", f"The law this avenue needs is not encoded for the dates involved ({exc})."))
 
 
 def vehicles(case: Case) -> tuple[str, ...]:

@@ -167,6 +167,11 @@ def coverage(number: int, as_of: date, part: str | None = None) -> Coverage:
         )
 
     if found is None:
+        hosts = [a for a in data.amendments.values() if number in a.as_amended_by]
+        if hosts:
+            host = hosts[0]
+            return answer(False, f"Amendment {number} is not listed by itself; § 1B1.10(d) covers it only as "
+                                 f"part of {host.label}. Ask about Amendment {host.number}.")
         if as_of <= data.complete_through:
             return answer(False, f"Amendment {number} is not listed in § 1B1.10(d), so it cannot support a "
                                  f"reduction under 18 U.S.C. § 3582(c)(2).")

@@ -43,7 +43,7 @@ L = None  # life at the top of a range
         (Range.life(), 120, None, Range.life(), "none"),
         # life maximum never cuts
         (Range(360, L), None, "life", Range(360, L), "none"),
-        # mandatory life above 360-... no: 70-87 with a life minimum -> life ((b))
+        # mandatory life with a 70-87 range: life is above 87 -> life ((b))
         (Range(70, 87), "life", None, Range.life(), "5G1.1(b)"),
         # 360-life with a life minimum -> life ((c)(2))
         (Range(360, L), "life", "life", Range.life(), "5G1.1(c)(2)"),

@@ -1,0 +1,125 @@
+"""A `Document`: the cleaned text the extractors read, and the map back to the original.
+
+Like eyecite's `Document`, cleaning never loses track of where a character came from: every
+extracted fact keeps a span in the cleaned text, and `Document.original_span` turns it into a
+span of the original text (what the reader got from the file: the text itself, the text layer of
+a PDF, the paragraphs of a DOCX, or the HTML source).
+
+The map is a list of segments. A *copy* segment maps cleaned characters one to one onto the
+original; a *replacement* segment (an entity, a ligature, a collapsed run of whitespace) maps
+all its cleaned characters onto the whole original stretch it replaced. Deleted text (tags,
+emphasis markers) has no segment at all.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+class OffsetMap:
+    """cleaned offset -> original offset, piecewise linear."""
+
+    __slots__ = ("clean_starts", "orig_starts", "clean_lens", "orig_lens")
+
+    def __init__(self) -> None:
+        self.clean_starts: list[int] = []
+        self.orig_starts: list[int] = []
+        self.clean_lens: list[int] = []
+        self.orig_lens: list[int] = []
+
+    def add(self, clean_start: int, orig_start: int, clean_len: int, orig_len: int) -> None:
+        if clean_len <= 0:
+            return
+        # merge adjacent copy segments: keeps the map small for long plain runs
+        if (self.clean_starts and clean_len == orig_len and self.clean_lens[-1] == self.orig_lens[-1]
+                and self.clean_starts[-1] + self.clean_lens[-1] == clean_start
+                and self.orig_starts[-1] + self.orig_lens[-1] == orig_start):
+            self.clean_lens[-1] += clean_len
+            self.orig_lens[-1] += orig_len
+            return
+        self.clean_starts.append(clean_start)
+        self.orig_starts.append(orig_start)
+        self.clean_lens.append(clean_len)
+        self.orig_lens.append(orig_len)
+
+    def start(self, i: int) -> int:
+        """Original offset of the cleaned character at `i`."""
+        if not self.clean_starts:
+            return 0
+        k = max(0, bisect_right(self.clean_starts, i) - 1)
+        if self.clean_lens[k] == self.orig_lens[k]:
+            return self.orig_starts[k] + min(max(i - self.clean_starts[k], 0), self.orig_lens[k])
+        return self.orig_starts[k]
+
+    def end(self, j: int) -> int:
+        """Original offset just past the cleaned character at `j - 1`."""
+        if j <= 0 or not self.clean_starts:
+            return 0
+        i = j - 1
+        k = max(0, bisect_right(self.clean_starts, i) - 1)
+        if self.clean_lens[k] == self.orig_lens[k]:
+            return self.orig_starts[k] + min(i - self.clean_starts[k], self.orig_lens[k] - 1) + 1
+        return self.orig_starts[k] + self.orig_lens[k]
+
+
+# Tokens after which a period does not end a sentence (citations and captions are full of them).
+_ABBREV = frozenset("""
+v vs no nos u.s u.s.c u.s.s.g usc ussg fed r crim civ app p cir f supp ct s l ed 2d 3d 4th
+inc co corp e.g i.e doc dkt mr ms mrs dr jr sr st jan feb mar apr aug sept sep oct nov dec
+id cf see ann stat pub c.f.r cfr sec cr crim. ex rel art cl amend para pp n nn al seq ecf
+""".split())
+_BOUNDARY = re.compile(r"[.!?][\"')\]”’]*\s+(?=[\"“(\[]?[A-Z0-9])|\n(?=[A-Z\[(])")
+
+
+@dataclass
+class Document:
+    original: str
+    text: str
+    offsets: OffsetMap = field(repr=False)
+    source: str = "<text>"
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.start(start), self.offsets.end(end)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Start offsets (cleaned text) of sentences: after ., ! or ? before a capital, unless the
+        period closes an abbreviation; and at a line break that starts a capitalised line (captions)."""
+        text = self.text
+        starts = [0]
+        for m in _BOUNDARY.finditer(text):
+            if text[m.start()] == "\n":
+                # a line break ends a sentence only around caption-like lines (no lowercase word)
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                prev = text[line_start:m.start()]
+                nxt_end = text.find("\n", m.end())
+                nxt = text[m.end():nxt_end if nxt_end >= 0 else len(text)]
+                if not (_capsline(prev) or _capsline(nxt) or prev.rstrip().endswith((".", ":", ";"))):
+                    continue
+            elif text[m.start()] == ".":
+                word_start = m.start()
+                while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "([\"“":
+                    word_start -= 1
+                word = text[word_start:m.start()].lower().lstrip("([")
+                if word in _ABBREV or (len(word) <= 2 and word.isalpha()) or word.endswith(".") and len(word) <= 6:
+                    continue
+                # "§ 2255." ends a sentence but "Fed. R. Crim. P." does not: a capital single letter is an initial
+            starts.append(m.end())
+        return starts
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        starts = self.sentence_starts
+        k = max(0, bisect_right(starts, offset) - 1)
+        end = starts[k + 1] if k + 1 < len(starts) else len(self.text)
+        return starts[k], end
+
+    def sentence(self, offset: int) -> str:
+        s, e = self.sentence_span(offset)
+        return " ".join(self.text[s:e].split())
+
+
+def _capsline(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and not any(c.islower() for c in letters)
