@@ -9,7 +9,8 @@ Courts stress that the writ is rarely granted; an analysis that opens this door 
 from functools import cache
 from pathlib import Path
 
-import yaml
+
+from .. import yamlio
 
 from ..engine.context import Ctx
 from ..engine.result import AvenueResult
@@ -28,7 +29,7 @@ IN_CUSTODY = {"imprisoned", "supervised_release", "probation"}
 @cache
 def circuit_elements() -> dict[str, dict]:
     path = Path(__file__).parent.parent / "law" / "coram_nobis.yaml"
-    return {str(k): v for k, v in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items()}
+    return {str(k): v for k, v in (yamlio.load(path.read_text(encoding="utf-8")) or {}).items()}
 
 
 def evaluate(ctx: Ctx) -> AvenueResult:

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .. import yamlio
 
 from ..facts.model import Case
 from ..law.courts import DistrictCourt
@@ -26,7 +26,7 @@ from .result import AvenueResult, Cited, Deadline, Question, Reason
 def question_wording() -> dict[str, str]:
     """Why each fact matters, in plain words: data, apart from the logic (docassemble's habit)."""
     path = Path(__file__).parent.parent / "facts" / "questions.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yamlio.load(path.read_text(encoding="utf-8")) or {}
 
 
 @dataclass

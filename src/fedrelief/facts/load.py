@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .. import yamlio
 from pydantic import ValidationError
 
 from .model import Case
@@ -180,7 +182,7 @@ def _chc_from_points(points: int) -> str | None:
 def parse_text(text: str, source: str = "<input>") -> Any:
     """YAML is a superset of JSON; parse errors become one `Problem` with line and column."""
     try:
-        return yaml.safe_load(text)
+        return yamlio.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 
-import yaml
+from .. import yamlio
 
 AUTHORITY = "ussg_1b1_10"
 AMENDMENT_759 = "ussg_amend_759"
@@ -105,7 +105,7 @@ def _date_or_none(value: object, field: str, number: int) -> date | None:
 @functools.cache
 def covered_list() -> CoveredList:
     """Load and check ``data/covered_amendments.yaml`` (once per process)."""
-    raw = yaml.safe_load(
+    raw = yamlio.load(
         resources.files(__package__).joinpath("data/covered_amendments.yaml").read_text("utf-8")
     )
     amendments: dict[int, Amendment] = {}

@@ -20,7 +20,7 @@ from datetime import date
 from importlib import resources
 from typing import Any
 
-import yaml
+from .. import yamlio
 
 AUTHORITY = "ussg_ch5_pt_a"
 CATEGORIES: tuple[str, ...] = ("I", "II", "III", "IV", "V", "VI")
@@ -102,7 +102,7 @@ class SentencingTable:
 @functools.cache
 def sentencing_table() -> SentencingTable:
     """Load and check ``data/sentencing_table.yaml`` (once per process)."""
-    raw = yaml.safe_load(resources.files(__package__).joinpath("data/sentencing_table.yaml").read_text("utf-8"))
+    raw = yamlio.load(resources.files(__package__).joinpath("data/sentencing_table.yaml").read_text("utf-8"))
     if tuple(raw["columns"]) != CATEGORIES:
         raise ValueError(f"sentencing table columns must be {CATEGORIES}, got {raw['columns']}")
     rows = raw["rows"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from .. import yamlio
 
 HERE = Path(__file__).parent
 
@@ -48,7 +48,7 @@ def circuit_name(circuit: str) -> str:
 
 @cache
 def _districts() -> dict[str, DistrictCourt]:
-    data = yaml.safe_load((HERE / "circuits.yaml").read_text(encoding="utf-8"))
+    data = yamlio.load((HERE / "circuits.yaml").read_text(encoding="utf-8"))
     rows = data.get("districts", data) if isinstance(data, dict) else data
     out = {}
     if isinstance(rows, dict):

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
+from .. import yamlio
 
 HERE = Path(__file__).parent
 KINDS = {"constitution", "statute", "rule", "guideline", "policy_statement", "regulation", "case", "executive"}
@@ -197,7 +197,7 @@ class KnowledgeBase:
 
 def _read_yaml(path: Path) -> Any:
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yamlio.load(fh)
 
 
 @cache

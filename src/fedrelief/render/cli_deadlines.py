@@ -58,9 +58,10 @@ def deadlines(
         out.print("No dated deadline in this analysis.", highlight=False)
     if steps:
         for i, d in enumerate(analysis.deadlines, 1):
-            out.print(Text(f"\n{i}. {d.what}: how the dates were counted", style="bold"))
+            out.print(Text(f"\n{i}. {d.what}", style="bold"))
             for step in d.steps or ("(the analysis recorded no arithmetic for this deadline)",):
                 out.print(f"   - {step}", markup=False, highlight=False)
+    out.print()
     out.print(timeline_text(analysis, case, columns=max(out.width, 100)), markup=False,
               highlight=False, soft_wrap=True, end="")
 

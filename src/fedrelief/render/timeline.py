@@ -337,9 +337,13 @@ def save_timeline(analysis: Analysis, case: Any, path: str | Path) -> Path:
     kind = path.suffix.lower().lstrip(".")
     if kind not in ("svg", "png"):
         raise ValueError(f"{path}: expected a file name ending .svg or .png")
+    import matplotlib
+
     fig = timeline_figure(analysis, case)
+    # SVG keeps its words as <text> (searchable, selectable) instead of outlines.
     # No bbox_inches="tight": it would change the pixel size.
-    fig.savefig(path, format=kind, dpi=PNG_DPI, metadata=_metadata(kind))
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        fig.savefig(path, format=kind, dpi=PNG_DPI, metadata=_metadata(kind))
     return path
 
 
