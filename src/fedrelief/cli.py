@@ -109,6 +109,68 @@ def range_(
     out.print(describe_range(level, chc_norm, minimum=minimum, maximum=max_value), highlight=False)
 
 
+@app.command("eval")
+def eval_(
+    directory: Path = typer.Argument(..., help="A directory of case files carrying `expected:` results (e.g. tests/cases)."),
+    minimum: Optional[float] = typer.Option(None, "--min", help="Exit 3 if disposition or avenue-status agreement is below this fraction."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List every file, not only disagreements."),
+) -> None:
+    """Agreement with real courts: disposition, avenue status and reason codes, then every disagreement.
+
+    Example: fedrelief eval tests/cases --min 0.9
+    """
+    from rich.progress import Progress
+    from rich.table import Table
+
+    from . import corpus
+
+    if not directory.exists():
+        _fail([f"{directory}: no such file or directory"])
+    paths = corpus.case_files(directory)
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("analysing", total=len(paths))
+        report = corpus.Report()
+        for p in paths:
+            report.rows.extend(corpus.run([p]).rows)
+            progress.advance(task)
+    table = Table(title=f"Agreement with {len(report.scored)} decided cases in {directory}")
+    for col in ("measure", "agree", "of", "rate"):
+        table.add_column(col, justify="right" if col != "measure" else "left")
+    exact = report.exact_disposition
+    deferred = sum(1 for r in report.scored if r.deferred and not r.comparison.disposition_ok)
+    for label, (hit, tot) in (("disposition (exact)", exact),
+                              (f"disposition (incl. {deferred} left to discretion)", report.disposition),
+                              ("avenue status", report.status), ("reason codes", report.reasons),
+                              ("remaining avenue", report.remaining)):
+        table.add_row(label, str(hit), str(tot), f"{hit / tot:.1%}" if tot else "–")
+    out.print(table)
+    errors = [r for r in report.rows if r.error]
+    for r in errors:
+        out.print(f"[yellow]not scored[/] {r.path}: {r.error}", highlight=False)
+    for r in report.scored:
+        dis = list(r.comparison.disagreements)
+        if r.deferred:
+            dis = [d for d in dis if d.what != "disposition"]
+        if dis or verbose:
+            out.print(f"[bold]{r.path}[/]" + (" [dim](left to discretion)[/]" if r.deferred else ""), highlight=False)
+            for d in dis:
+                out.print(f"    {d}", highlight=False)
+    if minimum is not None:
+        rates = [report.disposition, report.status]
+        if errors or any(t and h / t < minimum for h, t in rates):
+            err.print(f"agreement below --min {minimum} (or files not scored)")
+            raise typer.Exit(EXIT_BELOW_FLOOR)
+
+
+def _register_commands() -> None:
+    from .render.cli_deadlines import register as deadlines
+
+    deadlines(app)
+
+
+_register_commands()
+
+
 def main() -> None:
     app()
 

@@ -6,9 +6,7 @@ may extend it by up to 30 days for excusable neglect or good cause (4(b)(4)). A 
 may resentence under § 3742(g) only when the court of appeals has set the sentence aside and
 remanded; with no appeal there is no remand.
 """
-from datetime import timedelta
-
-from ..calendar import notice_of_appeal_period
+from ..calendar import count_days, notice_of_appeal_period
 from ..engine.context import Ctx
 from ..engine.result import AvenueResult
 
@@ -17,7 +15,7 @@ TITLE = "Direct appeal (18 U.S.C. § 3742) and remand (§ 3742(g))"
 FORUM = "court_of_appeals"
 RELIEF = "review of the sentence, and resentencing on remand"
 DELIVERS = frozenset({"sentence_reduction", "vacate_sentence", "correct_sentence"})
-INVOKED_BY = (r"3742", r"appeal")
+INVOKED_BY = (r"3742", r"appeal", r"App\.\s*P\.\s*4")
 NEEDS = ("appeal", "sentence.judgment_entered_on")
 
 REMAND_RESULTS = {"reversed", "vacated", "remanded"}
@@ -34,9 +32,12 @@ def evaluate(ctx: Ctx) -> AvenueResult:
         period = notice_of_appeal_period(judgment)
         rule = ctx.law("frap_4b", judgment)
         dl = ctx.deadline("Notice of appeal (Fed. R. App. P. 4(b)(1)(A))", judgment, period.ends_on, rule.id, period.steps)
-        extended = period.ends_on + timedelta(days=30)
+        # FRAP 4(b)(4): up to 30 days "from the expiration of the time otherwise prescribed", counted
+        # under FRAP 26(a) like any period (its last-day rule included).
+        ext_period = count_days(period.ends_on, 30, rules="frap")
+        extended = ext_period.ends_on
         ext = ctx.deadline("Latest extension for excusable neglect or good cause (Fed. R. App. P. 4(b)(4))",
-                           period.ends_on, extended, "frap_4b4")
+                           period.ends_on, extended, "frap_4b4", ext_period.steps)
         if ctx.as_of <= period.ends_on:
             return ctx.available(ctx.reason(
                 "within_time_limit", f"A notice of appeal may still be filed until {period.ends_on}.", rule.id),
@@ -48,6 +49,9 @@ def evaluate(ctx: Ctx) -> AvenueResult:
                 "only on a finding of excusable neglect or good cause.", rule.id, "frap_4b4"),
                 deadline=dl, extra_deadlines=[ext])
         return ctx.unavailable(ctx.reason(
+            "time_limit_expired",
+            f"The time to file a notice of appeal ended {period.ends_on}, and the latest extension the district "
+            f"court could have allowed ended {extended}.", rule.id, "frap_4b4"), ctx.reason(
             "no_appeal_taken",
             f"No appeal was taken, and the time to file a notice of appeal ended {period.ends_on}; "
             "without an appeal there can be no remand for resentencing under 18 U.S.C. § 3742(g).",

@@ -48,7 +48,8 @@ def evaluate(ctx: Ctx) -> AvenueResult:
     if release is None:
         return ctx.undetermined(only_president, questions=[ctx.question("custody.release_date")])
     eligible_on = add_years(release, WAIT_YEARS)
-    dl = ctx.deadline("Earliest pardon petition (five years after release)", release, eligible_on, "cfr28_1_2")
+    dl = ctx.deadline("Earliest pardon petition (five years after release)", release, eligible_on, "cfr28_1_2",
+                      kind="earliest")
     if ctx.as_of >= eligible_on:
         return ctx.available(only_president, ctx.reason(
             "petition_may_be_filed",

@@ -69,4 +69,12 @@ def evaluate(ctx: Ctx) -> AvenueResult:
         "only_at_sentencing",
         "Departures under U.S.S.G. § 5K2.0 are applied only when sentence is imposed, at sentencing or at a "
         "resentencing on remand; after judgment the court has no power to depart.",
-        ctx.law("ussg_5k2_0").id, "usc18_3742_g"), *_ground_reasons(ctx))
+        ctx.law("ussg_5k2_0").id, "usc18_3742_g"), _no_statute(ctx), *_ground_reasons(ctx))
+
+
+def _no_statute(ctx: Ctx) -> Reason:
+    return ctx.reason(
+        "no_statutory_authority",
+        "After judgment a court may change a sentence only as a statute or rule expressly permits (Rule 35, "
+        "§ 3582(c), § 2255, or resentencing on remand under § 3742(g)); none of them is a vehicle for a departure.",
+        "usc18_3582_c1b", ctx.precedent("no_inherent_power", limit=1))

@@ -22,4 +22,8 @@ def evaluate(ctx: Ctx) -> AvenueResult:
         "A district court has no inherent power to resentence a defendant or otherwise modify a "
         "final criminal judgment; it may do so only where a statute or rule expressly authorizes it.",
         ctx.precedent("no_inherent_power", limit=3),
-    ))
+    ), ctx.reason(
+        "no_statutory_authority",
+        "A term of imprisonment may be modified only as 18 U.S.C. § 3582(c) allows, or as otherwise expressly "
+        "permitted by statute or by Rule 35; a request that fits none of those has no legal basis.",
+        "usc18_3582_c1b"))

@@ -26,10 +26,40 @@ DAYS = {"frcrp_35c_1991": 7, "frcrp_35a_2002": 7, "frcrp_35a_2009": 14}
 CLEAR_ERROR_GROUNDS = {"clear_error", "arithmetical_error", "technical_error"}
 
 
+def _not_clear_error(ctx: Ctx, rule_id: str | None = None, deadline=None) -> AvenueResult | None:
+    """The rule corrects only arithmetical, technical or other clear error; grounds that claim none
+    close it whatever the timing."""
+    grounds = {g.tag for g in ctx.case.request.grounds}
+    if grounds and not grounds & CLEAR_ERROR_GROUNDS:
+        return ctx.unavailable(ctx.reason(
+            "not_clear_error",
+            "The rule reaches only obvious arithmetical, technical or other clear error, not a "
+            "reconsideration of the sentence on the grounds given.", rule_id or ctx.law("frcrp_35a").id),
+            deadline=deadline)
+    return None
+
+
+def _closed_whatever_the_date(ctx: Ctx) -> AvenueResult | None:
+    """Sentencing date unknown: the period ended, at the latest, N days after the latest date the
+    sentence can have been imposed (see Ctx.sentenced_no_later_than)."""
+    bound, why = ctx.sentenced_no_later_than()
+    try:
+        rule = ctx.law("frcrp_35a", bound)
+    except NoRuleInForce:
+        return None
+    latest_end = count_days(bound, DAYS[rule.id]).ends_on
+    if ctx.as_of <= latest_end:
+        return None
+    return ctx.unavailable(ctx.reason(
+        "time_limit_expired",
+        f"The sentencing date is not given, but sentence was imposed no later than {bound} ({why}); the "
+        f"{DAYS[rule.id]}-day period therefore ended no later than {latest_end}.", rule.id))
+
+
 def evaluate(ctx: Ctx) -> AvenueResult:
     imposed = ctx.case.sentence.imposed_on
     if imposed is None:
-        return ctx.ask("sentence.imposed_on")
+        return _closed_whatever_the_date(ctx) or _not_clear_error(ctx) or ctx.ask("sentence.imposed_on")
     try:
         rule = ctx.law("frcrp_35a", imposed)
     except NoRuleInForce:
@@ -50,12 +80,9 @@ def evaluate(ctx: Ctx) -> AvenueResult:
             f"More than {days} days have passed since sentence was imposed on {imposed} "
             f"(the period ended {period.ends_on}); the court may act under this rule only within it.",
             rule.id, ctx.precedent("rule35a_time_jurisdictional", limit=1, persuasive=False)), deadline=dl)
-    grounds = {g.tag for g in ctx.case.request.grounds}
-    if grounds and not grounds & CLEAR_ERROR_GROUNDS:
-        return ctx.unavailable(ctx.reason(
-            "not_clear_error",
-            "The rule reaches only obvious arithmetical, technical or other clear error, not a "
-            "reconsideration of the sentence on the grounds given.", rule.id), deadline=dl)
+    closed = _not_clear_error(ctx, rule.id, dl)
+    if closed:
+        return closed
     return ctx.available(ctx.reason(
         "within_time_limit", f"The court may still act until {period.ends_on}.", rule.id), deadline=dl,
         to_show=("an arithmetical, technical or other clear error in the sentence",))

@@ -67,9 +67,20 @@ def _successive(ctx: Ctx) -> AvenueResult | None:
 
 
 def evaluate(ctx: Ctx) -> AvenueResult:
-    closed = _custody(ctx) or _successive(ctx)
+    """Any element that fails closes the door; an unknown element matters only if all the others pass."""
+    custody = _custody(ctx)
+    if custody is not None and custody.status == "unavailable":
+        return custody
+    closed = _successive(ctx)
     if closed:
         return closed
+    timing = _timeliness(ctx)
+    if timing.status == "unavailable" or custody is None:
+        return timing
+    return custody  # custody unknown, and nothing else closes the door: ask
+
+
+def _timeliness(ctx: Ctx) -> AvenueResult:
     if ctx.as_of < AEDPA:
         return ctx.available(ctx.reason(
             "within_time_limit", "Before AEDPA (1996-04-24) a § 2255 motion could be made at any time.", "usc28_2255"))

@@ -48,7 +48,7 @@ def evaluate(ctx: Ctx) -> AvenueResult:
     else:
         lapse = adm.warden_request_on + timedelta(days=30)
         dl = ctx.deadline("§ 3582(c)(1)(A): 30 days after the warden received the request", adm.warden_request_on,
-                          lapse, statute.id, (f"{adm.warden_request_on} + 30 days = {lapse}",))
+                          lapse, statute.id, (f"{adm.warden_request_on} + 30 days = {lapse}",), kind="earliest")
         if filed < lapse:
             return ctx.unavailable(ctx.reason(
                 "not_exhausted", f"The motion was filed {filed}, before 30 days had lapsed from the warden's receipt "

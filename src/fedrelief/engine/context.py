@@ -56,6 +56,25 @@ class Ctx:
     def question(self, path: str, why: str | None = None) -> Question:
         return Question(path, why or question_wording().get(path, f"needed to decide {self.avenue_id}"), self.avenue_id)
 
+    def sentenced_no_later_than(self) -> tuple[date, str]:
+        """When the sentencing date is unknown, the latest date it can have been: every post-judgment
+        event in the file (and the analysis date itself) follows it. Lets a short window be shown
+        closed without guessing the date; never used to show a window open."""
+        c = self.case
+        events: list[tuple[date | None, str]] = [
+            (c.sentence.judgment_entered_on, "sentence.judgment_entered_on"),
+            (c.request.filed_on, "request.filed_on"),
+            (c.government.rule35b_motion_filed_on, "government.rule35b_motion_filed_on"),
+            (c.custody.supervision_started_on, "custody.supervision_started_on"),
+            (c.custody.release_date, "custody.release_date"),
+            (c.administrative.warden_request_on, "administrative.warden_request_on"),
+            (self.as_of, "as_of"),
+        ]
+        if c.appeal not in (None, "none"):
+            events.append((c.appeal.filed_on, "appeal.filed_on"))
+        events += [(h.filed_on, f"history[{i}].filed_on") for i, h in enumerate(c.history)]
+        return min(((d, why) for d, why in events if d), key=lambda e: e[0])
+
     @property
     def circuit(self) -> str:
         return self.court.circuit
@@ -97,10 +116,12 @@ class Ctx:
         return Reason(code, text, tuple(c for c in cites if unique[c.id] is c))
 
     def deadline(self, what: str, starts_on: date | None, ends_on: date | None, authority: str,
-                 steps: tuple[str, ...] | list[str] = ()) -> Deadline:
+                 steps: tuple[str, ...] | list[str] = (), kind: str = "limit") -> Deadline:
+        """`passed`: ends_on is before as_of. For kind 'earliest' (a waiting period) that means the
+        wait is over, not that a door has shut."""
         passed = None if ends_on is None else ends_on < self.as_of
         return Deadline(what, starts_on, ends_on, passed, self.kb.get(authority).citation,
-                        self.avenue_id, tuple(steps))
+                        self.avenue_id, tuple(steps), kind)
 
     def result(self, status: str, *reasons: Reason, questions: tuple[Question, ...] | list[Question] = (),
                deadline: Deadline | None = None, to_show: tuple[str, ...] | list[str] = (),

@@ -43,6 +43,7 @@ class Deadline:
     authority: str  # citation text (from the knowledge base)
     avenue: str | None = None
     steps: tuple[str, ...] = ()
+    kind: str = "limit"  # limit: act by ends_on; earliest: nothing may be done before ends_on (a waiting period)
 
 
 @dataclass(frozen=True)

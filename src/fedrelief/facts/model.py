@@ -58,7 +58,7 @@ class _Facts(BaseModel):
 
 
 class Conviction(_Facts):
-    statute: str = Field(min_length=1)
+    statute: str | None = Field(default=None, min_length=1)
     description: str | None = None
     offense_date: IsoDate | None = None
     statutory_maximum_months: Months | None = None
@@ -130,6 +130,7 @@ class Government(_Facts):
     substantial_assistance_at_sentencing: bool | None = None
     safety_valve: bool | None = None
     petition_to_remit_fine: bool | None = None
+    opposes_motion: bool | None = None
 
 
 class Administrative(_Facts):

@@ -209,6 +209,10 @@ def load_kb(root: str | None = None) -> KnowledgeBase:
         if not isinstance(data, list):
             raise KnowledgeBaseError(f"{path.name}: expected a list of authorities")
         authorities.extend(_authority(raw, path.name) for raw in data)
-    props_path = base / "propositions.yaml"
-    props = _read_yaml(props_path) if props_path.exists() else {}
-    return KnowledgeBase(authorities, {k: list(v or []) for k, v in (props or {}).items()})
+    props: dict[str, list[str]] = {}
+    for path in sorted(base.glob("propositions*.yaml")):  # propositions.yaml, propositions_<topic>.yaml
+        for key, ids in (_read_yaml(path) or {}).items():
+            if key in props:
+                raise KnowledgeBaseError(f"{path.name}: proposition {key} is defined twice")
+            props[key] = list(ids or [])
+    return KnowledgeBase(authorities, props)

@@ -43,6 +43,7 @@ MARKER_STYLE = {  # kind -> (colour, line style)
     "as_of": ("#000000", "-"),
 }
 TEXT_LABEL_WIDTH = 28
+LABEL_SPAN = 0.24  # share of the plot's width a marker's name may take above the plot
 
 
 @dataclass(frozen=True)
@@ -172,15 +173,12 @@ def build_timeline(analysis: Analysis, case: Any) -> Timeline:
                     tuple(windows), tuple(notes))
 
 
-def window_text(w: Window) -> str:
-    """'2003-06-20 → 2003-07-01 (11 days) passed'"""
-    return (f"{w.starts_on.isoformat()} → {w.ends_on.isoformat()} ({_length(w.days)}) {w.status}")
-
-
 def _length(days: int) -> str:
+    """A window's span in calendar days (a 7-day Rule 35(a) period under the old rule can span
+    11), or in years once it is two years or more."""
     if days >= 730:
         return f"{days / 365.25:.1f} years"
-    return f"{days} day" + ("" if days == 1 else "s")
+    return f"{days} calendar day" + ("" if days == 1 else "s")
 
 
 # ----------------------------------------------------------------------------- text
@@ -189,7 +187,7 @@ def timeline_text(analysis: Analysis, case: Any, columns: int = 120) -> str:
     """A plain-text timeline about `columns` characters wide: one row per window with its dates,
     status and a bar drawn to scale (`▒` passed, `█` open or not started, `│` the as-of date),
     then the markers on the same scale and a key. A window too short to show its length on this
-    scale gets its length in days after the bar."""
+    scale gets its length in calendar days after the bar."""
     tl = build_timeline(analysis, case)
     first, last = tl.span()
     total = max((last - first).days, 1)
@@ -238,7 +236,6 @@ def timeline_figure(analysis: Analysis, case: Any):
     import matplotlib.dates as mdates
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
     from matplotlib.transforms import blended_transform_factory
 
@@ -253,8 +250,8 @@ def timeline_figure(analysis: Analysis, case: Any):
     fig = Figure(figsize=FIG_SIZE_IN, dpi=PNG_DPI, layout="constrained")
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
-    fig.suptitle(tl.title, fontsize=11, fontweight="bold")
-    ax.set_title(tl.subtitle, fontsize=8, color="#444444", pad=16)
+    fig.suptitle(f"{tl.title}\n", fontsize=11, fontweight="bold", x=0.01, ha="left")
+    fig.text(0.01, 1.0, f"\n\n{tl.subtitle}", fontsize=8, color="#444444", ha="left", va="top")
 
     n = len(tl.windows)
     ys = list(range(n - 1, -1, -1))  # first deadline at the top
@@ -276,20 +273,18 @@ def timeline_figure(analysis: Analysis, case: Any):
                     color="white", fontweight="bold", zorder=4)
 
     on_top = blended_transform_factory(ax.transData, ax.transAxes)
-    line_handles = []
     for m in tl.markers:
         colour, style = MARKER_STYLE[m.kind]
         x = mdates.date2num(m.on)
         ax.axvline(x, color=colour, linestyle=style, zorder=3,
                    linewidth=1.6 if m.kind in ("as_of", "filed") else 1.1)
-        line_handles.append(Line2D([], [], color=colour, linestyle=style,
-                                   label=f"{m.label} {m.on.isoformat()}"))
-    # Name the two lines a reader looks for first right on the plot, above the axes.
+    # Name each line right above the plot, so the eye need not go to the legend.
     for m, row in _top_labels(tl, x0, shown):
         frac = (m.on - x0).days / shown
-        ax.text(mdates.date2num(m.on), 1.01 + 0.045 * row, f"{m.label} {m.on.isoformat()}",
+        ax.text(mdates.date2num(m.on), 1.01 + 0.05 * row, f"{m.label} {m.on.isoformat()}",
                 transform=on_top, fontsize=6.5, color=MARKER_STYLE[m.kind][0], va="bottom",
-                ha="right" if frac > 0.5 else "left", fontweight="bold")
+                ha="right" if frac > 0.5 else "left",
+                fontweight="bold" if m.kind in ("as_of", "filed") else "normal")
 
     ax.set_yticks(ys, [textwrap.fill(short_label(w.what), 24) for w in tl.windows], fontsize=7)
     ax.set_ylim(-0.7, max(n, 1) - 0.3)
@@ -310,9 +305,10 @@ def timeline_figure(analysis: Analysis, case: Any):
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 4})
         notes = [n for n in notes if not n.startswith("No dated deadline")]
     statuses = [s for s in (PASSED, OPEN, NOT_STARTED, UNKNOWN) if any(w.status == s for w in tl.windows)]
-    handles = [Patch(color=STATUS_COLOUR[s], label=f"window {s}") for s in statuses] + line_handles
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08),
-              ncol=min(3, len(handles)), fontsize=6.5, frameon=False)
+    if statuses:  # the lines are named above the plot; the legend only keys the colours
+        ax.legend(handles=[Patch(color=STATUS_COLOUR[s], label=f"window {s}") for s in statuses],
+                  loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=len(statuses),
+                  fontsize=6.5, frameon=False)
     if notes:
         fig.supxlabel("\n".join(textwrap.fill(n, 150) for n in notes), fontsize=6, color="#555555",
                       x=0.01, ha="left")
@@ -320,13 +316,19 @@ def timeline_figure(analysis: Analysis, case: Any):
 
 
 def _top_labels(tl: Timeline, x0: date, shown: int) -> list[tuple[Marker, int]]:
-    """The filing and as-of markers to name above the plot, each with a row (0 or 1) so that two
-    labels close together do not overlap."""
-    picked = [m for m in tl.markers if m.kind in ("filed", "as_of")]
+    """Every marker, named above the plot: each label takes the lowest row (0, 1, ...) where it
+    does not run into another. A label is taken to be `LABEL_SPAN` of the axis wide, written to
+    the right of its line in the left half of the plot and to the left of it in the right half."""
+    taken: dict[int, list[tuple[float, float]]] = {}
     out: list[tuple[Marker, int]] = []
-    for m in picked:
-        near = any(abs((m.on - o.on).days) / shown < 0.25 for o, _ in out)
-        out.append((m, 1 if near else 0))
+    for m in sorted(tl.markers, key=lambda m: m.on):
+        frac = (m.on - x0).days / shown
+        span = (frac, frac + LABEL_SPAN) if frac <= 0.5 else (frac - LABEL_SPAN, frac)
+        row = 0
+        while any(a < span[1] and span[0] < b for a, b in taken.get(row, [])):
+            row += 1
+        taken.setdefault(row, []).append(span)
+        out.append((m, row))
     return out
 
 
