@@ -18,7 +18,7 @@ from ..engine.context import Ctx
 from ..engine.result import AvenueResult, Reason
 import re
 
-from ..guidelines import amendment, apply_5g1_1, coverage, table_range
+from ..guidelines import PolicyStatementNotEncoded, apply_5g1_1, coverage, reduction_floor, table_range
 
 ID = "s3582c2"
 TITLE = "18 U.S.C. § 3582(c)(2): retroactive guideline amendment"
@@ -89,8 +89,8 @@ def _floor_reason(ctx: Ctx) -> Reason | None:
     return None
 
 
-def _not_lowered(ctx: Ctx, text: str) -> Reason:
-    return ctx.reason("amendment_does_not_lower_range", text, "usc18_3582_c2", "ussg_1b1_10",
+def _not_lowered(ctx: Ctx, text: str, *more: str) -> Reason:
+    return ctx.reason("amendment_does_not_lower_range", text, "usc18_3582_c2", "ussg_1b1_10", *more,
                       ctx.precedent("amendment_must_lower_range"))
 
 
@@ -122,12 +122,109 @@ def _non_amendment(ctx: Ctx, tag: str) -> list[Reason]:
     return reasons
 
 
+KOONS = date(2018, 6, 4)     # Koons v. United States; Hughes v. United States (same day)
+FREEMAN = date(2011, 6, 23)  # Freeman v. United States
+ZERO_POINT_DISQUALIFIERS = {  # § 4C1.1(a) criteria visible in the guideline sections applied
+    "3B1.1": "an aggravating-role adjustment (§ 3B1.1)", "3A1.4": "the terrorism adjustment (§ 3A1.4)",
+    "3A1.1": "a hate-crime or vulnerable-victim adjustment (§ 3A1.1)", "3A1.5": "a serious human-rights offense adjustment (§ 3A1.5)",
+    "2D1.1(b)(1)": "a dangerous weapon (§ 2D1.1(b)(1))", "2H1.1": "an offense under § 2H1.1",
+}
+
+
+def _effect(ctx: Ctx, number: str, part: str | None):
+    """What the amendment changes in this case: (level_delta, chc_override, text, part) or a
+    (status, reasons, questions) triple when it cannot be applied."""
+    g = ctx.case.sentence.guidelines
+    sections = tuple(g.guideline_sections) if g else ()
+    if number in DRUG_TABLE_AMENDMENTS and g and (g.career_offender or g.armed_career_criminal):
+        return "unavailable", [_not_lowered(ctx,
+            f"The range was set by the career-offender (or armed-career-criminal) guideline, which Amendment "
+            f"{number} does not change.", "ussg_4b1_1")], []
+    if number == "782" or (number == "706" and _crack(ctx)):
+        if sections and not any(sec.startswith("2D1.1") for sec in sections):
+            return "unavailable", [_not_lowered(ctx, f"Amendment {number} changes § 2D1.1, which did not set this range.")], []
+        return -2, None, f"Amendment {number} lowers the § 2D1.1 offense level by two", part
+    if number == "821":
+        pts = g.criminal_history_points if g else None
+        status = g.status_points if g else None
+        if part is None:
+            part = "A" if status else ("B1" if pts == 0 else None)
+        if part is None:
+            return "undetermined", [ctx.reason("missing_fact", "Amendment 821 is covered only in Part A (status points) "
+                "and Part B, subpart 1 (zero-point offenders); which applies depends on the criminal history "
+                "points and status points found at sentencing.", "ussg_1b1_10")], \
+                ["sentence.guidelines.criminal_history_points", "sentence.guidelines.status_points"]
+        if part.upper().startswith("A"):
+            if pts is None or status is None:
+                return "undetermined", [ctx.reason("missing_fact", "Part A recomputes status points: the criminal history "
+                    "points and status points found at sentencing are needed.", "ussg_amend_821")], \
+                    ["sentence.guidelines.criminal_history_points", "sentence.guidelines.status_points"]
+            base = pts - status
+            new_status = 1 if base >= 7 else 0
+            new_pts = base + new_status
+            from ..guidelines import chc_from_points
+            return 0, chc_from_points(new_pts), (f"Amendment 821 Part A: {pts} points less {status} status points "
+                f"plus {new_status} = {new_pts} points, category {chc_from_points(new_pts)}"), "A"
+        if pts is None:
+            return "undetermined", [ctx.reason("missing_fact", "Part B, subpart 1 applies only to a defendant with no "
+                "criminal history points.", "ussg_4c1_1")], ["sentence.guidelines.criminal_history_points"]
+        if pts != 0:
+            return "unavailable", [_not_lowered(ctx, f"Part B, subpart 1 (§ 4C1.1) applies only with zero criminal "
+                f"history points; {pts} were found.", "ussg_4c1_1")], []
+        hits = [why for sec, why in ZERO_POINT_DISQUALIFIERS.items() for s_ in sections if s_.startswith(sec)]
+        if hits:
+            return "unavailable", [_not_lowered(ctx, "The § 4C1.1 zero-point adjustment is unavailable because the "
+                "sentence applied " + "; ".join(dict.fromkeys(hits)) + ".", "ussg_4c1_1")], []
+        return -2, None, ("Amendment 821 Part B, subpart 1: two levels off for a zero-point offender, if the court "
+                          "finds every § 4C1.1 criterion met"), "B1"
+    return "undetermined", [ctx.reason(
+        "missing_fact", f"Amendment {number} is covered; its effect on this range needs the amended finding "
+        "(offense level or criminal history points) the file does not give.", "ussg_1b1_10")], \
+        ["sentence.guidelines.offense_level", "sentence.guidelines.criminal_history_points"]
+
+
+def _crack(ctx: Ctx) -> bool:
+    return any(k in (c.description or "").lower() for c in ctx.case.convictions for k in ("crack", "cocaine base"))
+
+
+def _based_on_range(ctx: Ctx) -> tuple[str, list[Reason], list] | None:
+    """Was the sentence 'based on' a guideline range? Koons (mandatory minimum + § 3553(e)) and
+    Rule 11(c)(1)(C) agreements (Freeman, then Hughes)."""
+    s, gov = ctx.case.sentence, ctx.case.government
+    below_min = (s.mandatory_minimum_months and isinstance(s.imprisonment_months, int)
+                 and s.imprisonment_months < s.mandatory_minimum_months and gov.substantial_assistance_at_sentencing)
+    if below_min and ctx.as_of >= KOONS:
+        return "unavailable", [ctx.reason(
+            "not_based_on_guideline_range",
+            "The sentence was set from the statutory minimum and then reduced for substantial assistance; such a "
+            "sentence is not 'based on' a later-lowered guideline range.", "koons_2018", "usc18_3582_c2")], []
+    if below_min:
+        ctx.warnings.append("circuit_split_before_koons")
+    if ctx.case.plea_agreement == "11(c)(1)(C)":
+        if ctx.as_of >= KOONS:
+            return None  # Hughes: generally based on the range the court relied on
+        if ctx.as_of >= FREEMAN:
+            return "undetermined", [ctx.reason(
+                "missing_fact", "For a Rule 11(c)(1)(C) agreement, eligibility then turned on whether the agreement "
+                "itself used or relied on a guideline range (Freeman).", "freeman_2011")], ["plea_agreement"]
+        ctx.warnings.append("circuit_split_before_freeman")
+        return "undetermined", [ctx.reason(
+            "missing_fact", "Before Freeman the circuits divided on Rule 11(c)(1)(C) sentences; not encoded.", "usc18_3582_c2")], []
+    return None
+
+
 def _amendment(ctx: Ctx, label: str) -> tuple[str, list[Reason], list]:
-    m = re.match(r"\s*(\d+)\s*(?:part\s*)?(.*)$", label, re.I)
+    m = re.match(r"\s*(\d+)\s*(?:,?\s*part\s*)?(.*)$", label, re.I)
     if not m:
         return "undetermined", [ctx.reason("missing_fact", f"{label!r} does not name an amendment by number.")], ["request.grounds"]
     number, part = m.group(1), (m.group(2).strip() or None)
-    cov = coverage(int(number), ctx.as_of, part)
+    if number == "821" and part is None:
+        eff = _effect(ctx, number, None)
+        if len(eff) == 4:
+            part = eff[3]
+        else:
+            return eff
+    cov = coverage(int(number), ctx.as_of, {"B1": "Part B, Subpart 1"}.get(part, part))
     if cov.covered is None:
         return "undetermined", [ctx.reason("missing_fact", cov.explanation, "ussg_1b1_10")], ["request.grounds"]
     if not cov.covered:
@@ -135,36 +232,56 @@ def _amendment(ctx: Ctx, label: str) -> tuple[str, list[Reason], list]:
             "amendment_not_covered",
             f"Amendment {number} is not listed in § 1B1.10(d) as of {ctx.as_of}, so it cannot support a reduction. "
             + cov.explanation, "usc18_3582_c2", "ussg_1b1_10")], []
-    amend = amendment(int(number))
-    g = ctx.case.sentence.guidelines
-    if number in DRUG_TABLE_AMENDMENTS and g and (g.career_offender or g.armed_career_criminal):
-        return "unavailable", [_not_lowered(ctx,
-            f"The range was set by the career-offender (or armed-career-criminal) guideline, which Amendment "
-            f"{number} does not change.")], []
+    based = _based_on_range(ctx)
+    if based:
+        return based
     floor = _floor_reason(ctx)
     if floor:
         return "unavailable", [floor, _not_lowered(ctx, "The statutory minimum, not the amended guideline, fixes the applicable range.")], []
-    crack = any(k in (c.description or "").lower() for c in ctx.case.convictions for k in ("crack", "cocaine base"))
-    if number in {"706", "782"} and (number == "782" or crack):
-        cells = _cells(ctx)
-        if not cells:
-            return "undetermined", [ctx.reason("missing_fact", "The offense level and criminal history category found at sentencing are needed.")], \
-                ["sentence.guidelines.offense_level", "sentence.guidelines.criminal_history_category"]
-        if g and g.guideline_sections and not any(s.startswith("2D1.1") for s in g.guideline_sections):
-            return "unavailable", [_not_lowered(ctx, f"Amendment {number} changes § 2D1.1, which did not set this range.")], []
-        lowers, steps = _lowered(ctx, cells, -2)
-        if not lowers:
-            return "unavailable", [_not_lowered(ctx, "Two levels lower, the applicable range is unchanged: " + " | ".join(steps))], []
-        reasons = [ctx.reason("eligible", f"Amendment {number} lowers the applicable range: " + " | ".join(steps),
-                              "usc18_3582_c2", "ussg_1b1_10", f"ussg_amend_{number}")]
-        if cov.orders_not_before and ctx.as_of < cov.orders_not_before:
-            reasons.append(ctx.reason("discretion_remains", f"No reduction order may take effect before {cov.orders_not_before}.", "ussg_1b1_10"))
-        reasons.append(ctx.reason("discretion_remains", "Whether to reduce, and by how much down to the amended range's minimum, is for the judge after the § 3553(a) factors.", "ussg_1b1_10", "usc18_3553_a"))
-        return "available", reasons, []
-    return "undetermined", [ctx.reason(
-        "missing_fact", f"Amendment {number} is covered; its effect on this range needs the amended finding "
-        "(offense level or criminal history points) the file does not give.", "ussg_1b1_10")], \
-        ["sentence.guidelines.offense_level", "sentence.guidelines.criminal_history_points"]
+    eff = _effect(ctx, number, part)
+    if len(eff) == 3:
+        return eff
+    delta, chc_override, what, part = eff
+    g = ctx.case.sentence.guidelines
+    if not (g and g.offense_level and g.criminal_history_category):
+        return "undetermined", [ctx.reason("missing_fact", f"{what}; the offense level and criminal history category "
+            "found at sentencing are needed to recompute the range.", "ussg_1b1_10")], \
+            ["sentence.guidelines.offense_level", "sentence.guidelines.criminal_history_category"]
+    s, gov = ctx.case.sentence, ctx.case.government
+    if not isinstance(s.imprisonment_months, int):
+        return "undetermined", [ctx.reason("missing_fact", "The term imposed (in months) is needed.")], ["sentence.imprisonment_months"]
+    basis = "substantial_assistance" if gov.substantial_assistance_at_sentencing else None
+    original = apply_5g1_1(table_range(g.offense_level, g.criminal_history_category), s.mandatory_minimum_months, None).final
+    if basis is None and original.low is not None and s.imprisonment_months < original.low:
+        # Below the range without a substantial-assistance motion. From 2011-11-01 (Amendment 759) a
+        # departure and a variance are treated alike (floor = amended minimum); before, they differed.
+        if ctx.as_of < date(2011, 11, 1) and not (g.departures):
+            return "undetermined", [ctx.reason("missing_fact", "The term is below the range; whether by departure or "
+                "variance decided the floor under § 1B1.10 as then in force.", "ussg_1b1_10")], ["sentence.guidelines.departures"]
+        basis = "departure" if g.departures else "variance"
+    try:
+        fl = reduction_floor(g.offense_level, g.criminal_history_category, level_delta=delta, chc_override=chc_override,
+                             sentence_imposed=s.imprisonment_months, as_of=ctx.as_of,
+                             minimum=s.mandatory_minimum_months, below_range_basis=basis,
+                             below_minimum_authority=bool(gov.substantial_assistance_at_sentencing))
+    except PolicyStatementNotEncoded as exc:
+        ctx.warnings.append("law_outside_encoded_period")
+        return "undetermined", [ctx.reason("missing_fact", str(exc), "ussg_1b1_10")], []
+    if not fl.range_lowered or fl.floor is None:
+        return "unavailable", [_not_lowered(ctx, f"{what}; the applicable range does not fall. {fl.explanation}")], []
+    if not fl.reduction_possible:
+        return "unavailable", [ctx.reason(
+            "no_reduction_below_amended_minimum",
+            f"{what}, but the {s.imprisonment_months}-month term is already at or below the lowest term § 1B1.10(b)(2) "
+            f"allows ({fl.floor} months). {fl.explanation}", "ussg_1b1_10")], []
+    reasons = [ctx.reason("eligible", f"{what}. {fl.explanation} The term may be reduced to no less than {fl.floor} months.",
+                          "usc18_3582_c2", "ussg_1b1_10", f"ussg_amend_{number}" if f"ussg_amend_{number}" in ctx.kb else "ussg_1b1_10")]
+    if cov.orders_not_before and ctx.as_of < cov.orders_not_before:
+        reasons.append(ctx.reason("discretion_remains", f"No reduction order under Amendment {number} may take effect before {cov.orders_not_before}.", "ussg_1b1_10"))
+    if part == "B1":
+        reasons.append(ctx.reason("discretion_remains", "The court must find each § 4C1.1 criterion met (no violence or threats, no death or serious bodily injury, not a sex offense, no substantial financial hardship, no firearm, no aggravating role, ...).", "ussg_4c1_1"))
+    reasons.append(ctx.reason("discretion_remains", "Whether to reduce, and by how much within that limit, is for the judge after the § 3553(a) factors and public safety.", "ussg_1b1_10", "usc18_3553_a", "dillon_2010"))
+    return "available", reasons, []
 
 
 def evaluate(ctx: Ctx) -> AvenueResult:
