@@ -55,6 +55,9 @@ def compare(expected: dict[str, Any], analysis: Analysis) -> Comparison:
             reasons[ident] = not missing
             if missing:
                 out.append(Disagreement(f"reasons:{ident}", list(spec["reasons"]), list(got.codes)))
+    for w in expected.get("warnings") or ():
+        if w not in analysis.warnings:
+            out.append(Disagreement(f"warning:{w}", "raised", "not raised"))
     open_ids = {a["avenue"] for a in analysis.alternatives} | {a.id for a in analysis.avenues if a.status == "available"}
     for ident in expected.get("remaining") or ():
         remaining[ident] = ident in open_ids

@@ -163,3 +163,37 @@ def test_appeal_window_open_then_closed():
     assert open_.avenue("appeal").status == "available"
     closed = analyze(case(as_of="2015-05-01"))
     assert "no_appeal_taken" in closed.avenue("appeal").codes
+
+
+def _cr(court, as_of, grounds=("medical",)):
+    return analyze(case(court=court, as_of=as_of,
+                        request={"filed_on": as_of, "seeks": ["compassionate_release"],
+                                 "grounds": [{"extraordinary_and_compelling": list(grounds)}]},
+                        administrative={"warden_request_on": "2020-01-02"})).avenue("s3582c1a")
+
+
+def test_old_1b1_13_binds_defendant_motions_in_the_eleventh_circuit_only_after_bryant():
+    # Bryant (11th Cir.) decided 2021-05-07; before it, no binding decision is encoded.
+    after = _cr("flsd", "2021-06-01")
+    assert any(c.id == "bryant_2021" for r in after.reasons for c in r.authorities)
+    before = _cr("flsd", "2021-05-06")
+    assert not any(c.id == "bryant_2021" for r in before.reasons for c in r.authorities)
+    assert after.status == "undetermined"
+
+
+def test_dc_circuit_old_policy_statement_not_binding_after_long():
+    r = _cr("dcd", "2021-06-01")
+    assert any(c.id == "long_2021" for rs in r.reasons for c in rs.authorities)
+
+
+def test_2023_policy_statement_lists_the_claimed_category():
+    r = _cr("mnd", "2024-01-08", grounds=("unusually_long_sentence",))
+    assert r.to_show and "(b)(6)" in r.to_show[0]
+    assert any(c.id == "ussg_1b1_13_2023" for rs in r.reasons for c in rs.authorities)
+
+
+def test_rehabilitation_alone_is_not_extraordinary_and_compelling():
+    r = analyze(case(as_of="2024-01-08", request={"filed_on": "2024-01-08", "seeks": ["compassionate_release"],
+                                                  "grounds": ["post_sentencing_rehabilitation"]},
+                     administrative={"warden_request_on": "2023-10-02"})).avenue("s3582c1a")
+    assert r.status == "unavailable" and "no_extraordinary_and_compelling_reason" in r.codes

@@ -106,3 +106,13 @@ def test_koons_substantial_assistance_below_minimum_not_based_on_range():
 def test_rule_11c1c_before_and_after_hughes(as_of, status):
     r = c2(as_of=as_of, plea_agreement="11(c)(1)(C)")
     assert r.status == status
+
+
+@pytest.mark.parametrize("amendment,limit", [("782", "2015-11-01"), ("821", "2024-02-01")])
+def test_order_effective_date_limits_are_deadlines(amendment, limit):
+    from datetime import date
+    raw = {"format": 1, "court": "mnd", "as_of": "2015-06-01",
+           "request": {"seeks": ["sentence_reduction"], "grounds": [{"guideline_amendment": amendment}]}}
+    a = analyze(case_from_data(raw).case)
+    dl = [d for d in a.deadlines if "1B1.10(e)" in d.what]
+    assert dl and dl[0].ends_on == date.fromisoformat(limit) and dl[0].kind == "earliest"

@@ -12,6 +12,7 @@ Elements, in the order a court checks them:
 Where the grounds might bring (f)(2)-(f)(4) into play and the file is silent, the answer is
 `undetermined`, never a guess.
 """
+import re
 from datetime import date
 
 from ..calendar import judgment_final_on, limitation_2255_f1
@@ -66,8 +67,24 @@ def _successive(ctx: Ctx) -> AvenueResult | None:
         "usc28_2255_h", "usc28_2244_b3"), forum="court_of_appeals")
 
 
+VALIDITY_GROUNDS = {"ineffective_assistance", "new_rule", "actual_innocence", "newly_discovered_facts",
+                    "vacated_prior_conviction", "unconstitutional_conviction", "sentence_above_maximum"}
+
+
+def _castro(ctx: Ctx) -> None:
+    """Castro v. United States: before recharacterizing a pro se filing as a FIRST § 2255 motion the
+    court must warn the movant and let him withdraw or amend; otherwise it does not count as one."""
+    r = ctx.case.request
+    named = any(re.search(p, t, re.I) for t in r.invokes for p in INVOKED_BY)
+    attacks_validity = bool({g.tag for g in r.grounds} & VALIDITY_GROUNDS) or bool(set(r.seeks) & DELIVERS)
+    first = not any(h.avenue == "s2255" for h in ctx.case.history)
+    if r.pro_se and not named and attacks_validity and first:
+        ctx.warnings.append("castro_warning")
+
+
 def evaluate(ctx: Ctx) -> AvenueResult:
     """Any element that fails closes the door; an unknown element matters only if all the others pass."""
+    _castro(ctx)
     custody = _custody(ctx)
     if custody is not None and custody.status == "unavailable":
         return custody
@@ -102,9 +119,12 @@ def _timeliness(ctx: Ctx) -> AvenueResult:
     authorities = tuple(a for a in fin.authorities if a in ctx.kb)
     if fin.flags:
         ctx.warnings.extend(fin.flags)
-    if ctx.as_of <= ends:
+    # Timeliness is measured when the motion is filed (the file's request.filed_on), else today.
+    filed = ctx.case.request.filed_on or ctx.as_of
+    if filed <= ends:
         return ctx.available(ctx.reason(
-            "within_time_limit", f"The conviction became final on {fin.final_on}; a motion may be filed until {ends}.",
+            "within_time_limit", f"The conviction became final on {fin.final_on}; a motion may be filed until {ends}"
+            + (f" (this one was filed {filed})." if ctx.case.request.filed_on else "."),
             "usc28_2255_f", *authorities), deadline=dl,
             to_show=("a constitutional or jurisdictional error, a sentence above the statutory maximum, or an error otherwise open to collateral attack",))
     grounds = {g.tag for g in ctx.case.request.grounds}

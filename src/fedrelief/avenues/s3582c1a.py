@@ -39,6 +39,11 @@ def evaluate(ctx: Ctx) -> AvenueResult:
     if adm.fully_exhausted:
         exhausted = ctx.reason("eligible", "Administrative remedies were fully exhausted.", statute.id)
         dl = None
+    elif adm.warden_request_on is None and adm.fully_exhausted is None and {g.tag for g in ctx.case.request.grounds} == {"post_sentencing_rehabilitation"}:
+        return ctx.unavailable(ctx.reason(
+            "no_extraordinary_and_compelling_reason",
+            "Rehabilitation alone is not an extraordinary and compelling reason, whatever the state of exhaustion.",
+            ctx.law("ussg_1b1_13").id))
     elif adm.warden_request_on is None:
         if adm.fully_exhausted is False:
             return ctx.unavailable(ctx.reason(
@@ -54,8 +59,54 @@ def evaluate(ctx: Ctx) -> AvenueResult:
                 "not_exhausted", f"The motion was filed {filed}, before 30 days had lapsed from the warden's receipt "
                 f"of the request ({lapse}), and full exhaustion is not shown.", statute.id), deadline=dl)
         exhausted = ctx.reason("eligible", f"30 days lapsed from the warden's receipt of the request on {lapse}.", statute.id)
-    return ctx.undetermined(exhausted, ctx.reason(
+    return _merits(ctx, statute.id, exhausted, dl)
+
+
+CATEGORIES_2023 = {  # § 1B1.13(b) as amended 2023-11-01, in our words
+    "medical": "(b)(1) a terminal illness, or a serious condition that substantially diminishes self-care, or care not being provided, or a public-health emergency risk",
+    "age": "(b)(2) at least 65, serious deterioration from aging, and at least 10 years or 75 percent of the term served",
+    "family": "(b)(3) death or incapacitation of the caregiver of a minor or incapacitated child, or of a spouse or partner for whom the defendant is the only caregiver",
+    "abuse": "(b)(4) sexual or serious physical abuse in custody by someone with custody or control",
+    "other": "(b)(5) other circumstances of similar gravity",
+    "unusually_long_sentence": "(b)(6) an unusually long sentence, at least 10 years served, and a change in the law producing a gross disparity",
+}
+
+
+def _merits(ctx: Ctx, statute_id: str, exhausted, dl) -> AvenueResult:
+    """Exhausted: what remains is extraordinary and compelling reasons under the policy statement in
+    force (or, 2018-2023, the circuit's view of it) and the § 3553(a) factors: the judge's call."""
+    g = ctx.case.request.ground("extraordinary_and_compelling")
+    claimed = set(g.details) if g else set()
+    tags = {x.tag for x in ctx.case.request.grounds}
+    if tags == {"post_sentencing_rehabilitation"}:
+        return ctx.unavailable(exhausted, ctx.reason(
+            "no_extraordinary_and_compelling_reason",
+            "Rehabilitation alone is not an extraordinary and compelling reason.", ctx.law("ussg_1b1_13").id))
+    policy = ctx.law("ussg_1b1_13")
+    reasons = [exhausted]
+    to_show: list[str] = []
+    if policy.id == "ussg_1b1_13_2023":
+        to_show = [CATEGORIES_2023[c] for c in sorted(claimed) if c in CATEGORIES_2023] or list(CATEGORIES_2023.values())
+        reasons.append(ctx.reason(
+            "discretion_remains",
+            "Since 2023-11-01 the policy statement governs defendants' motions too; the reasons must fit one of its "
+            "categories, and rehabilitation or a non-retroactive change in law alone does not suffice (except as "
+            "(b)(6) allows).", policy.id))
+    else:
+        if ctx.has_binding("old_1b1_13_binding_on_all_motions"):
+            reasons.append(ctx.reason(
+                "discretion_remains", "In this circuit the pre-2023 policy statement bound defendant-filed motions: "
+                "the reasons must fit its categories (terminal or serious medical condition, age, family).",
+                policy.id, ctx.precedent("old_1b1_13_binding_on_all_motions", persuasive=False)))
+        elif ctx.has_binding("old_1b1_13_not_binding_on_defendant_motions"):
+            reasons.append(ctx.reason(
+                "discretion_remains", "In this circuit the pre-2023 policy statement did not bind a defendant's own "
+                "motion; the court could weigh any extraordinary and compelling reason.",
+                ctx.precedent("old_1b1_13_not_binding_on_defendant_motions", persuasive=False)))
+        else:
+            ctx.warnings.append("circuit_position_not_encoded:old_1b1_13")
+    reasons.append(ctx.reason(
         "discretion_remains",
-        "Whether extraordinary and compelling reasons exist under the policy statement in force, and whether "
-        "the § 3553(a) factors support a reduction, is for the judge.", statute.id, "usc18_3553_a"),
-        deadline=dl, questions=[ctx.question("request.grounds", "The extraordinary and compelling reasons claimed, with their facts.")])
+        "Whether the reasons are extraordinary and compelling, whether the defendant is a danger, and whether the "
+        "§ 3553(a) factors support a reduction are for the judge.", statute_id, "usc18_3553_a"))
+    return ctx.undetermined(*reasons, deadline=dl, to_show=to_show)

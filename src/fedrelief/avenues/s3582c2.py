@@ -18,7 +18,7 @@ from ..engine.context import Ctx
 from ..engine.result import AvenueResult, Reason
 import re
 
-from ..guidelines import PolicyStatementNotEncoded, apply_5g1_1, coverage, reduction_floor, table_range
+from ..guidelines import PolicyStatementNotEncoded, amendment, apply_5g1_1, coverage, reduction_floor, table_range
 
 ID = "s3582c2"
 TITLE = "18 U.S.C. § 3582(c)(2): retroactive guideline amendment"
@@ -276,12 +276,27 @@ def _amendment(ctx: Ctx, label: str) -> tuple[str, list[Reason], list]:
             f"allows ({fl.floor} months). {fl.explanation}", "ussg_1b1_10")], []
     reasons = [ctx.reason("eligible", f"{what}. {fl.explanation} The term may be reduced to no less than {fl.floor} months.",
                           "usc18_3582_c2", "ussg_1b1_10", f"ussg_amend_{number}" if f"ussg_amend_{number}" in ctx.kb else "ussg_1b1_10")]
-    if cov.orders_not_before and ctx.as_of < cov.orders_not_before:
-        reasons.append(ctx.reason("discretion_remains", f"No reduction order under Amendment {number} may take effect before {cov.orders_not_before}.", "ussg_1b1_10"))
+    if cov.orders_not_before:
+        if ctx.as_of < cov.orders_not_before:
+            reasons.append(ctx.reason("discretion_remains", f"No reduction order under Amendment {number} may take effect before {cov.orders_not_before}.", "ussg_1b1_10"))
     if part == "B1":
         reasons.append(ctx.reason("discretion_remains", "The court must find each § 4C1.1 criterion met (no violence or threats, no death or serious bodily injury, not a sex offense, no substantial financial hardship, no firearm, no aggravating role, ...).", "ussg_4c1_1"))
     reasons.append(ctx.reason("discretion_remains", "Whether to reduce, and by how much within that limit, is for the judge after the § 3553(a) factors and public safety.", "ussg_1b1_10", "usc18_3553_a", "dillon_2010"))
     return "available", reasons, []
+
+
+def _order_limits(ctx: Ctx, grounds):
+    """§ 1B1.10(e): the dates before which no reduction order under 782 or 821 may take effect."""
+    for g in grounds:
+        if g.tag != "guideline_amendment":
+            continue
+        for label in g.details:
+            m = re.match(r"\s*(\d+)", str(label))
+            amend = amendment(int(m.group(1))) if m else None
+            if amend and amend.orders_not_before:
+                yield ctx.deadline(
+                    f"No order reducing a term under Amendment {amend.number} may take effect before this date "
+                    "(§ 1B1.10(e))", None, amend.orders_not_before, "ussg_1b1_10", kind="earliest")
 
 
 def evaluate(ctx: Ctx) -> AvenueResult:
@@ -307,4 +322,6 @@ def evaluate(ctx: Ctx) -> AvenueResult:
             "no_guideline_amendment", "The request relies on no amendment of the Sentencing Commission, which is "
             "the only basis § 3582(c)(2) allows.", "usc18_3582_c2", "ussg_1b1_10"))
     status = "available" if "available" in statuses else "undetermined" if "undetermined" in statuses else "unavailable"
-    return ctx.result(status, *reasons, questions=[ctx.question(q) for q in dict.fromkeys(questions)])
+    limits = tuple(_order_limits(ctx, grounds))
+    return ctx.result(status, *reasons, questions=[ctx.question(q) for q in dict.fromkeys(questions)],
+                      extra_deadlines=limits)

@@ -11,6 +11,14 @@ PLAIN = {
 }
 
 
+# Threshold bars on which courts dismiss (lack of jurisdiction, wrong court, unripe) rather than deny
+# on the merits, by vehicle. Anything else that closes a vehicle is a denial.
+DISMISS_CODES = {
+    "s2255": {"not_in_custody", "time_limit_expired", "successive_without_authorization"},
+    "s2241": {"not_in_custody", "wrong_forum", "not_exhausted", "remedy_adequate"},
+}
+
+
 def choose_disposition(results: tuple[AvenueResult, ...], vehicles: tuple[str, ...]) -> str:
     """deny when every vehicle is closed in this court; transfer for an unauthorized successive
     § 2255; undetermined when a vehicle is open (the judge's discretion decides) or a fact is missing."""
@@ -23,6 +31,8 @@ def choose_disposition(results: tuple[AvenueResult, ...], vehicles: tuple[str, .
     court_open = [r for r in chosen if r.forum == "this_court" and r.status == "available"]
     if court_open or any(r.status == "undetermined" and r.forum == "this_court" for r in chosen):
         return "undetermined"
+    if all(set(r.codes) and set(r.codes) <= DISMISS_CODES.get(r.id, set()) for r in chosen):
+        return "dismiss"
     return "deny"
 
 
@@ -33,6 +43,8 @@ def summarize(disposition: str, results, vehicles, alternatives) -> str:
         "deny": f"The court has no power to grant this request through {asked}, so it should be denied.",
         "transfer": "This is a second or successive § 2255 motion; only the court of appeals can authorize it, "
                     "so it belongs there.",
+        "dismiss": f"The court cannot reach the merits of this request through {asked}: a threshold bar "
+                   "(custody, time, forum or exhaustion) stands in the way, so it should be dismissed.",
         "undetermined": f"The request through {asked} cannot be decided on these facts alone: either the court "
                         "has power and its discretion decides, or a fact is missing.",
     }.get(disposition, f"Disposition: {disposition}.")
