@@ -164,8 +164,10 @@ def eval_(
 
 def _register_commands() -> None:
     from .render.cli_deadlines import register as deadlines
+    from .render.cli_draft import register as draft
 
     deadlines(app)
+    draft(app)
 
 
 _register_commands()

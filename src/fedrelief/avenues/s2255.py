@@ -64,7 +64,7 @@ def _successive(ctx: Ctx) -> AvenueResult | None:
         "successive_without_authorization",
         f"An earlier § 2255 motion was decided on {prior[0].decided_on or 'an earlier date'}; a second or "
         "successive motion needs authorization from the court of appeals before this court may hear it.",
-        "usc28_2255_h", "usc28_2244_b3"), forum="court_of_appeals")
+        "usc28_2255_h", "usc28_2244_b3", "usc28_1631"), forum="court_of_appeals")
 
 
 VALIDITY_GROUNDS = {"ineffective_assistance", "new_rule", "actual_innocence", "newly_discovered_facts",

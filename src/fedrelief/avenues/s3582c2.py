@@ -61,6 +61,17 @@ def _cells(ctx: Ctx) -> list[tuple[int, str]]:
     return out
 
 
+def _cell_sentence(level: int, chc: str, gr, minimum) -> str:
+    """'at offense level 29 and category III the table gives 108–135 months, which the 120-month
+    minimum makes 120–135 months' -- the arithmetic in words a court could sign."""
+    text = f"at offense level {level} and category {chc} the table gives {gr.table}"
+    if gr.rule in ("5G1.1(b)",):
+        text += f", and the {minimum}-month minimum becomes the guideline sentence (§ 5G1.1(b))"
+    elif gr.rule.startswith("5G1.1(c)"):
+        text += f", which the {minimum}-month minimum makes {gr.final} (§ 5G1.1(c))"
+    return text
+
+
 def _lowered(ctx: Ctx, cells, delta: int) -> tuple[bool, list[str]]:
     """Would lowering the offense level by `delta` lower the applicable range? Returns (lowers, steps)."""
     minimum = ctx.case.sentence.mandatory_minimum_months
@@ -68,8 +79,8 @@ def _lowered(ctx: Ctx, cells, delta: int) -> tuple[bool, list[str]]:
     for lvl, chc in cells:
         before = apply_5g1_1(table_range(lvl, chc), minimum, None)
         after = apply_5g1_1(table_range(max(1, lvl + delta), chc), minimum, None)
-        steps.append(f"OL {lvl}/{chc}: {before.table} -> {before.final} ({before.rule}); "
-                     f"OL {max(1, lvl + delta)}/{chc}: {after.table} -> {after.final} ({after.rule})")
+        steps.append(_cell_sentence(lvl, chc, before, minimum) + "; " + f"{abs(delta)} levels lower, "
+                     + _cell_sentence(max(1, lvl + delta), chc, after, minimum))
         # What matters is the bottom of the applicable range: § 1B1.10(b)(2)(A) bars any reduction
         # below the amended minimum, so a range whose minimum stays put (120-135 -> 120 under a
         # 120-month minimum) has not been lowered in the sense that permits a reduction.
@@ -113,9 +124,12 @@ def _non_amendment(ctx: Ctx, tag: str) -> list[Reason]:
             lowers, steps = _lowered(ctx, cells, -FAST_TRACK_LEVELS)
             if not lowers:
                 fin = apply_5g1_1(table_range(*cells[0]), ctx.case.sentence.mandatory_minimum_months, None).final
+                cells_txt = ", ".join(f"{l}/{c}" for l, c in cells)
                 reasons.append(_not_lowered(ctx,
-                    f"Even a {FAST_TRACK_LEVELS}-level reduction would leave the bottom of the applicable range at {fin.low} months "
-                    "because of the statutory minimum: " + " | ".join(steps[:3])))
+                    f"Even a {FAST_TRACK_LEVELS}-level reduction would leave the applicable range at {fin.low} months "
+                    f"because of the statutory minimum. For example, {steps[0]}."
+                    + (f" The same holds for every offense level and category consistent with the range found "
+                       f"({cells_txt})." if len(cells) > 1 else "")))
         floor = _floor_reason(ctx)
         if floor:
             reasons.append(floor)

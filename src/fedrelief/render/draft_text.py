@@ -103,6 +103,21 @@ def md_citation_sentence(authorities: tuple[Cited, ...], case_ids, signal: str =
     return f"*{signal}* {body}" + ("" if body.endswith(".") else ".")
 
 
+PROPER_FIRST_WORDS = {"Fed", "Rule", "United", "Section", "U", "First", "President", "Executive Order"}
+
+
+def title_in_sentence(title: str) -> str:
+    """An avenue's title as a phrase inside a sentence: 'X: y' -> 'y under X', first word lowered
+    unless it is a name ('Fed. R. Crim. P. 35(a): correction of clear error' -> 'correction of
+    clear error under Fed. R. Crim. P. 35(a)'; 'Executive clemency' -> 'executive clemency')."""
+    head, sep, tail = title.partition(": ")
+    phrase = f"{tail} under {head}" if sep else title
+    first = re.match(r"[A-Za-z]+", phrase)
+    if first and first[0] not in PROPER_FIRST_WORDS and not first[0].isupper():
+        phrase = phrase[0].lower() + phrase[1:]
+    return phrase
+
+
 def sentence(text: str) -> str:
     """Ensure a closing full stop."""
     text = text.rstrip()
