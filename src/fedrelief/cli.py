@@ -45,6 +45,22 @@ def _load(path: Path):
         _fail([f"{exc.source}: {p}" for p in exc.problems])
 
 
+def _analyze_file(case_file: Path, as_of: Optional[str]):
+    """Load a case file and analyse it; every failure is a one-line message and exit 2. Returns
+    (case, analysis). Shared by analyze, deadlines and draft."""
+    from .engine import analyze as run
+    from .law.courts import UnknownCourt
+
+    case = _load(case_file)
+    when = _parse_date(as_of, "--as-of") or case.as_of or date.today()
+    try:
+        return case, run(case, when)
+    except UnknownCourt as exc:
+        _fail([f"{case_file}: court: {exc}"])
+    except ValueError as exc:  # contradictory dates found while counting (the calendar refuses them)
+        _fail([f"{case_file}: {exc}"])
+
+
 @app.command()
 def analyze(
     case_file: Path = typer.Argument(..., help="A case file (YAML or JSON, format 1 of SPEC.md)."),
@@ -55,15 +71,7 @@ def analyze(
 
     Example: fedrelief analyze examples/seed_001_palacios_becerril.yaml --json
     """
-    from .engine import analyze as run
-    from .law.courts import UnknownCourt
-
-    case = _load(case_file)
-    when = _parse_date(as_of, "--as-of") or case.as_of or date.today()
-    try:
-        analysis = run(case, when)
-    except UnknownCourt as exc:
-        _fail([f"{case_file}: court: {exc}"])
+    _, analysis = _analyze_file(case_file, as_of)
     if as_json:
         sys.stdout.write(json.dumps(analysis.to_json(), indent=2, ensure_ascii=False) + "\n")
         return

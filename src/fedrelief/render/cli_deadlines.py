@@ -6,7 +6,6 @@ command to the main Typer app (cli.py calls it). Errors are one line on stderr w
 """
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Optional
 
@@ -28,22 +27,13 @@ def deadlines(
 
     Example: fedrelief deadlines examples/seed_001_palacios_becerril.yaml --steps --png seed001.png
     """
-    from ..cli import _fail, _load, _parse_date, out
-    from ..engine import analyze as run
-    from ..law.courts import UnknownCourt
+    from ..cli import _analyze_file, _fail, out
     from .timeline import save_timeline, status_of, timeline_text
 
     for option, path, suffix in (("--svg", svg, ".svg"), ("--png", png, ".png")):
         if path is not None and path.suffix.lower() != suffix:
             _fail([f"{option}: expected a file name ending {suffix}, got {str(path)!r}"])
-    case = _load(case_file)
-    when = _parse_date(as_of, "--as-of") or case.as_of or date.today()
-    try:
-        analysis = run(case, when)
-    except UnknownCourt as exc:
-        _fail([f"{case_file}: court: {exc}"])
-    except ValueError as exc:  # contradictory dates found while counting (calendar refuses them)
-        _fail([f"{case_file}: {exc}"])
+    case, analysis = _analyze_file(case_file, as_of)
 
     table = Table(title=f"Deadlines as of {analysis.as_of.isoformat()}")
     for column in ("#", "what", "starts", "ends", "status", "authority"):

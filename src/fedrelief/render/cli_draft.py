@@ -7,7 +7,6 @@ status 2 (cli.EXIT_BAD_INPUT), as for `analyze`.
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Optional
 
@@ -30,9 +29,7 @@ def draft(
 
     Example: fedrelief draft examples/seed_000_lugo_marin.yaml --kind order --format pdf -o order.pdf
     """
-    from ..cli import _fail, _load, _parse_date
-    from ..engine import analyze as run
-    from ..law.courts import UnknownCourt
+    from ..cli import _analyze_file, _fail
     from .draft import FORMATS, FORMS, KINDS, DraftError, render_draft
 
     if kind not in KINDS:
@@ -46,14 +43,7 @@ def draft(
     to_stdout = str(output) == "-"
     if to_stdout and fmt in ("docx", "pdf"):
         _fail([f"-o: a {fmt} draft is binary; give a file name ending .{fmt}"])
-    case = _load(case_file)
-    when = _parse_date(as_of, "--as-of") or case.as_of or date.today()
-    try:
-        analysis = run(case, when)
-    except UnknownCourt as exc:
-        _fail([f"{case_file}: court: {exc}"])
-    except ValueError as exc:  # contradictory dates found while counting
-        _fail([f"{case_file}: {exc}"])
+    case, analysis = _analyze_file(case_file, as_of)
     try:
         data = render_draft(analysis, case, kind=kind, fmt=fmt, form=form)
     except DraftError as exc:
