@@ -54,7 +54,9 @@ class Ctx:
         return [p for p in paths if self.fact(p) in (None, ())]
 
     def question(self, path: str, why: str | None = None) -> Question:
-        return Question(path, why or question_wording().get(path, f"needed to decide {self.avenue_id}"), self.avenue_id)
+        words = question_wording()
+        text = why or words.get(f"{self.avenue_id}:{path}") or words.get(path) or f"needed to decide {self.avenue_id}"
+        return Question(path, text, self.avenue_id)
 
     def sentenced_no_later_than(self) -> tuple[date, str]:
         """When the sentencing date is unknown, the latest date it can have been: every post-judgment
