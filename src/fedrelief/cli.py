@@ -122,11 +122,24 @@ def eval_(
     directory: Path = typer.Argument(..., help="A directory of case files carrying `expected:` results (e.g. tests/cases)."),
     minimum: Optional[float] = typer.Option(None, "--min", help="Exit 3 if disposition or avenue-status agreement is below this fraction."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every file, not only disagreements."),
+    intake: bool = typer.Option(False, "--intake", help="Score document intake instead: precision and recall per field on a labelled set."),
 ) -> None:
     """Agreement with real courts: disposition, avenue status and reason codes, then every disagreement.
+    With --intake: precision and recall of intake per field (DIR holds NAME.txt beside NAME.expected.yaml).
 
     Example: fedrelief eval tests/cases --min 0.9
     """
+    if intake:
+        from .intake.evaluate import evaluate_dir, format_report
+
+        if not directory.is_dir():
+            _fail([f"{directory}: not a directory"])
+        report = evaluate_dir(directory)
+        sys.stdout.write(format_report(report))
+        floor = minimum if minimum is not None else None
+        if floor is not None and (report.total.recall < floor or report.total.precision < floor):
+            raise typer.Exit(EXIT_BELOW_FLOOR)
+        return
     from rich.progress import Progress
     from rich.table import Table
 
@@ -172,10 +185,12 @@ def eval_(
 
 def _register_commands() -> None:
     from .render.cli_deadlines import register as deadlines
+    from .intake_cli import register as intake
     from .render.cli_draft import register as draft
 
     deadlines(app)
     draft(app)
+    intake(app)
 
 
 _register_commands()

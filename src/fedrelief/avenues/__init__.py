@@ -11,6 +11,7 @@ from importlib import import_module
 ORDER = (
     "inherent_power", "rule35a", "rule35b", "appeal", "s2255", "coram_nobis", "s3582c1a", "s3582c2",
     "departure", "reclassification", "clemency",
+    "rule36", "s2241", "s3583e", "s3607c", "s3573", "fsa404",
 )
 
 MODULES = {name: import_module(f"{__name__}.{name}") for name in ORDER}

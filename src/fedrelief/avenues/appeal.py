@@ -57,9 +57,10 @@ def evaluate(ctx: Ctx) -> AvenueResult:
             "without an appeal there can be no remand for resentencing under 18 U.S.C. § 3742(g).",
             rule.id, "usc18_3742_g"), deadline=dl, forum="this_court")
     if appeal.result == "pending" or (appeal.filed_on and not appeal.decided_on):
-        return ctx.unavailable(ctx.reason(
+        # The door is open, but in the court of appeals: it has the case while the appeal is pending.
+        return ctx.available(ctx.reason(
             "appeal_pending", "The appeal is pending; the court of appeals, not this court, has the case.",
-            "usc18_3742"))
+            "usc18_3742"), to_show=("the issues raised on the pending appeal",))
     if appeal.result in REMAND_RESULTS:
         return ctx.available(ctx.reason(
             "eligible", "The court of appeals set the sentence aside; resentencing on remand follows § 3742(g).",

@@ -26,6 +26,9 @@ KNOWN_GROUNDS = {
     "clear_error", "arithmetical_error", "technical_error", "clerical_error", "departure", "booker",
     "sentencing_disparity", "rdap_credit", "credit_for_prior_custody", "first_step_act_credits",
     "hardship", "family_circumstances", "medical", "age",
+    "presentence_custody_credit", "fsa_time_credits", "rdap_completed", "rdap_eligibility",
+    "bop_abuse_of_discretion", "exhaustion_futile", "home_confinement", "substantial_assistance",
+    "crack_guideline_amendment", "unconstitutional_conviction", "sentence_above_maximum",
 }
 
 
@@ -51,8 +54,10 @@ def vehicles(case: Case) -> tuple[str, ...]:
     if invoked:
         return tuple(dict.fromkeys(invoked))
     seeks = set(case.request.seeks)
+    # Every court avenue (this court, or the district of confinement for § 2241) that can give
+    # what is sought, and clemency; never an appeal (a late letter is not a notice of appeal).
     by_substance = [i for i in ORDER if MODULES[i].DELIVERS & seeks and
-                    (MODULES[i].FORUM == "this_court" or i == "clemency")]
+                    (MODULES[i].FORUM in ("this_court", "district_of_confinement") or i == "clemency")]
     return tuple(i for i in by_substance if i != "inherent_power") or ()
 
 

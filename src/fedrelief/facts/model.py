@@ -14,7 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 AVENUE_IDS = (
     "inherent_power", "rule35a", "rule35b", "rule36", "appeal", "s2255", "s2241", "coram_nobis",
     "s3582c1a", "s3582c2", "fsa404", "s3583e", "s3607c", "departure", "reclassification",
-    "clemency",
+    "clemency", "s3573",
 )
 
 SEEKS = (

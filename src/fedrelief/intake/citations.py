@@ -70,22 +70,6 @@ def _trie_regex(keys: list[tuple[str, ...]]) -> str:
             node = node.setdefault(t, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
-        alts = []
-        ends = "" in node
-        for tok in sorted((k for k in node if k), key=lambda k: (-len(k), k)):
-            child = node[tok]
-            sub = emit(child)
-            piece = re.escape(tok)
-            if sub is not None:
-                # between tokens: optional whitespace ("F. Supp. 2d" == "F.Supp.2d")
-                piece += r"\s*" + sub if not sub.startswith("(?:") or "" not in child else r"(?:\s*" + sub + ")?"
-            alts.append(piece)
-        if not alts:
-            return None  # type: ignore[return-value]
-        body = "(?:" + "|".join(alts) + ")"
-        return body
-
     # emit with explicit optional tails: rebuild so that a node which ends a key makes the rest optional
     def emit2(node: dict) -> str | None:
         parts = []
@@ -135,12 +119,12 @@ def canonical_reporter(matched: str) -> str:
 
 _SUB = r"(?:\([A-Za-z0-9]{1,5}\))"
 _USC = re.compile(
-    r"(?<![\w.])(?P<title>\d{1,2})[ \n]*U\.?[ \n]?S\.?[ \n]?C\.?(?:[ \n]?A\.?)?[ \n]*"
+    r"(?<![\w])(?<!\d\.)(?P<title>\d{1,2})[ \n]*U\.?[ \n]?S\.?[ \n]?C\.?(?:[ \n]?A\.?)?[ \n]*"
     r"(?P<mark>§§?|[Ss]ections?|[Ss]ecs?\.?|S{1,2}(?=[ \n]*\d))?[ \n]*"
     r"(?P<sec>\d{1,5}[a-z]?(?:-\d{1,4})?)(?P<sub>" + _SUB + r"{0,8})(?![\w])"
 )
 # a further section after the first: "§§ 841(a)(1), 841(b)(1)(A), and 846"; "§ 2244(b)(3) and § 2255(h)"
-_MORE = re.compile(r"(?P<sep>,?[ \n]*(?:and|or|&)?[ \n]*)(?P<mark>§[ \n]*)?(?P<sec>\d{1,5}[a-z]?)(?P<sub>" + _SUB + r"{0,8})(?![\w.])")
+_MORE = re.compile(r"(?P<sep>,?[ \n]*(?:and|or|&)?[ \n]*)(?P<mark>§[ \n]*)?(?P<sec>\d{1,5}[a-z]?)(?P<sub>" + _SUB + r"{0,8})(?![\w]|\.\d)")
 _USSG = re.compile(
     r"(?:(?:U\.?[ \n]?S\.?[ \n]?S\.?[ \n]?G\.?|USSG)[ \n]*(?:§§?[ \n]*)?|§§?[ \n]*)"
     r"(?P<sec>\d[A-Z]\d{1,2}(?:\.\d{1,2})?)(?P<sub>" + _SUB + r"{0,6})(?![\w])"
@@ -176,11 +160,14 @@ def find_citations(text: str) -> list[Citation]:
             more = _MORE.match(text, pos)
             if not more or not more.group("sep").strip(" \n") and not more.group("mark"):
                 break
-            if not (plural or more.group("mark")):
+            if not (plural or more.group("mark") or (re.fullmatch(r"[ \n]*(?:and|or)[ \n]*", more.group("sep")) and len(more.group("sec")) >= 3)):
                 break
             out.append(Citation("usc", f"{title} U.S.C. § {more.group('sec')}", more.start("sec"), more.end(), more.group("sub") or ""))
             pos = more.end()
+    covered = -1
     for m in _USSG.finditer(text):
+        if m.start("sec") < covered:
+            continue  # already read as part of a list
         out.append(Citation("ussg", f"U.S.S.G. § {m.group('sec')}", m.start(), m.end(), m.group("sub") or ""))
         pos = m.end()
         while True:
@@ -189,6 +176,7 @@ def find_citations(text: str) -> list[Citation]:
                 break
             out.append(Citation("ussg", f"U.S.S.G. § {more.group('sec')}", more.start("sec"), more.end(), more.group("sub") or ""))
             pos = more.end()
+        covered = pos
     for m in _RULE.finditer(text):
         if m.group("num"):
             num, sub, rset = m.group("num"), m.group("sub"), m.group("set")

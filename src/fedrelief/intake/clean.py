@@ -72,6 +72,8 @@ def clean(original: str, markup: str = "text", source: str = "<text>") -> Docume
 
     def emit(s: str, orig_start: int, orig_len: int) -> None:
         nonlocal n
+        if s == "\n" and out and out[-1].endswith("\n"):
+            return  # one line break is enough: consecutive block tags and blank lines collapse
         if s:
             out.append(s)
             omap.add(n, orig_start, len(s), orig_len)

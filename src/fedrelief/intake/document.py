@@ -64,6 +64,22 @@ class OffsetMap:
         return self.orig_starts[k] + self.orig_lens[k]
 
 
+class _WindowMap:
+    """Offsets of a window (head + '\n' + tail) -> the cleaned text -> the original."""
+
+    def __init__(self, base: OffsetMap, head: int, cut: int) -> None:
+        self.base, self.head, self.cut = base, head, cut
+
+    def _clean(self, i: int) -> int:
+        return i if i <= self.head else self.cut + (i - self.head - 1)
+
+    def start(self, i: int) -> int:
+        return self.base.start(self._clean(i))
+
+    def end(self, j: int) -> int:
+        return self.base.end(self._clean(j - 1) + 1) if j > 0 else 0
+
+
 # Tokens after which a period does not end a sentence (citations and captions are full of them).
 _ABBREV = frozenset("""
 v vs no nos u.s u.s.c u.s.s.g usc ussg fed r crim civ app p cir f supp ct s l ed 2d 3d 4th
@@ -79,6 +95,16 @@ class Document:
     text: str
     offsets: OffsetMap = field(repr=False)
     source: str = "<text>"
+
+    def window(self, head: int, tail: int) -> "Document":
+        """The first `head` and last `tail` characters, joined by a line break, mapped back to the
+        same original. Fact extractors read this window of a very long document (the caption, the
+        request and the decretal paragraph are at its ends); citations are read in full."""
+        if len(self.text) <= head + tail:
+            return self
+        cut = len(self.text) - tail
+        return Document(original=self.original, text=self.text[:head] + "\n" + self.text[cut:],
+                        offsets=_WindowMap(self.offsets, head, cut), source=self.source)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.start(start), self.offsets.end(end)

@@ -1,0 +1,88 @@
+"""Intake speed against eyecite, on the labelled documents, in one run.
+
+  measured:  the whole intake (clean -> extract -> resolve -> assemble, validation included) of
+             every labelled document (tests/intake_docs);
+  baseline:  eyecite's get_citations() on the same texts (citations only).
+Prints documents/second for each (median of several runs), their ratio, and the case and U.S.C.
+citations each found that the other did not (normalised to volume/reporter/page and
+title/section). Never asserts on a timing.
+
+    python benchmarks/bench_intake.py [--runs 7]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "tests" / "intake_docs"
+
+
+def median_time(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args()
+    sys.path.insert(0, str(ROOT / "src"))
+
+    from eyecite import get_citations
+    from eyecite.models import FullCaseCitation, FullLawCitation
+
+    from fedrelief.intake import intake_text
+    from fedrelief.intake.citations import canonical_reporter
+    from fedrelief.intake.read import read_document
+
+    from fedrelief.intake.evaluate import labelled_documents
+
+    docs = []
+    for p, _label in labelled_documents(DOCS):
+        text, markup = read_document(p)
+        docs.append((p.name, text, markup))
+    size = sum(len(t) for _, t, _ in docs)
+
+    # warm both (reporter tables, compiled expressions, courts), as a long-lived process would be
+    intake_text(docs[0][1], docs[0][2])
+    get_citations(docs[0][1])
+
+    t_ours = median_time(lambda: [intake_text(t, m) for _, t, m in docs], args.runs)
+    t_eye = median_time(lambda: [get_citations(t) for _, t, _ in docs], args.runs)
+    n = len(docs)
+    print(f"documents: {n} ({size / 1000:.0f} kB of text), {args.runs} runs each, median")
+    print(f"baseline  eyecite get_citations    {n / t_eye:8.1f} docs/s   ({t_eye / n * 1e3:6.2f} ms/doc)")
+    print(f"measured  fedrelief intake (whole) {n / t_ours:8.1f} docs/s   ({t_ours / n * 1e3:6.2f} ms/doc)")
+    print(f"ratio     intake / eyecite          {t_eye / t_ours:8.1f}x")
+
+    only_eye, only_ours = [], []
+    for name, text, markup in docs:
+        draft = intake_text(text, markup)
+        ours = {c.key for c in draft.citations if c.kind in ("case", "usc")}
+        eye = set()
+        for c in get_citations(draft.extraction.full_doc.text):   # eyecite reads the same cleaned text
+            g = c.groups
+            if isinstance(c, FullCaseCitation) and g.get("page", "").isdigit():
+                eye.add(f"{g['volume']} {canonical_reporter(g['reporter'])} {g['page']}")
+            elif isinstance(c, FullLawCitation) and "U.S.C" in g.get("reporter", ""):
+                eye.add(f"{int(g['title'])} U.S.C. § {g['section']}")
+        only_eye += [f"{name}: {k}" for k in sorted(eye - ours)]
+        only_ours += [f"{name}: {k}" for k in sorted(ours - eye)]
+    print(f"\ncase and U.S.C. citations eyecite found that intake did not: {len(only_eye)}")
+    for line in only_eye:
+        print("  " + line)
+    print(f"case and U.S.C. citations intake found that eyecite did not: {len(only_ours)}")
+    for line in only_ours:
+        print("  " + line)
+
+
+if __name__ == "__main__":
+    main()

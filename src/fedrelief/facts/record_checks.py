@@ -1,0 +1,479 @@
+"""Record checks: warnings -- never silent corrections -- for facts that cannot all be true in law.
+
+Issue 3, item 3. A case file says what the court's papers say; some of it is impossible under the
+statute cited (seed 001: a 60-month term "for 8 U.S.C. § 1326(a)", whose maximum is two years). The
+checks compare the facts with law/offenses.yaml, a table of the statutory ranges of the federal
+offenses most often seen in post-judgment motions, and say what cannot be right. They change
+nothing: the facts stay as given, and the warning names the field (dotted path) to look at.
+
+How a statute string is read. Convictions are cited as courts write them ("21 U.S.C. §§ 841(a)(1),
+841(b)(1)(A), and 846"). Each section and subsection path is parsed; a bare "(b)(1)(C)" belongs to
+the section before it. The PENALTY provision decides: a provision that only defines the crime
+(841(a), 1324(a)(1)(A)(ii)) points to its penalty provisions; § 846 takes its object's penalty; a
+provision that displaces another (924(e) over 922(g), 1326(b)(2) over 1326(a)) wins when both are
+cited. A provision can be read several ways (a prior conviction, death, a financial institution):
+every reading counts, so a warning is given only when the facts fail under every reading -- and,
+for a term above the base maximum but within an enhanced reading, the warning names the
+enhancement the record must show.
+
+Dates. Versions are by offense date. When `offense_date` is missing, every version in force at
+some time up to sentencing (or `as_of`) is a candidate and the most lenient bound is used; the
+warning says the offense date was not stated. Values marked `memory` in the table may widen what
+is accepted but never produce a warning on their own.
+
+Also `offense_class(statute, on)`: the 18 U.S.C. § 3559(a) class of a cited offense, for avenues
+that must tell a felony from a misdemeanor; None when the citation allows more than one class.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any, Union
+
+from .. import yamlio
+from .model import Case
+
+TABLE_PATH = Path(__file__).parent.parent / "law" / "offenses.yaml"
+LIFE = "life"
+Months = Union[int, str]  # an int, or "life"
+
+# Provisions that appear in conviction strings without changing the term of imprisonment:
+# aiding and abetting (18 U.S.C. § 2), the honest-services definition (§ 1346), the § 851
+# information procedure, forfeiture.
+NEUTRAL = {("18", "2"), ("18", "1346"), ("21", "851"), ("21", "853"), ("18", "981"), ("18", "982"), ("28", "2461")}
+# What a sentence could have been reduced by, so that a term below the statutory minimum is lawful.
+REDUCING_AVENUES = {"fsa404", "s3582c2", "rule35b", "s3582c1a", "s2255", "appeal"}
+
+
+# ------------------------------------------------------------------------------ warnings
+@dataclass(frozen=True)
+class RecordWarning:
+    code: str   # term_above_statutory_maximum, minimum_not_carried_by_statute, ...
+    field: str  # dotted path of the fact to look at
+    text: str
+
+
+Warning = RecordWarning  # the name the engine contract uses (issue 3)
+
+
+# ------------------------------------------------------------------------------ statute strings
+@dataclass(frozen=True)
+class Provision:
+    title: str
+    section: str
+    path: tuple[str, ...] = ()
+
+    @property
+    def cite(self) -> str:
+        return f"{self.title} U.S.C. § {self.section}" + "".join(f"({p})" for p in self.path)
+
+
+_TITLE = re.compile(r"\b(\d{1,2})\s*U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?", re.I)
+_TOKEN = re.compile(
+    r"(?P<sec>(?<![\w(.])\d{1,5}[A-Za-z]?(?![\w.]))(?P<subs>(?:\s?\([0-9A-Za-z]{1,8}\))*)"
+    r"|(?P<only>(?:\([0-9A-Za-z]{1,8}\)\s?)+)"
+)
+_SUB = re.compile(r"\(([0-9A-Za-z]{1,8})\)")
+
+
+def parse_statute(text: str) -> tuple[Provision, ...]:
+    """Every provision cited in `text`, in order: '21 U.S.C. §§ 841(a)(1), (b)(1)(C), and 846' ->
+    841(a)(1), 841(b)(1)(C), 846. Text before the first 'U.S.C.' is ignored."""
+    out: list[Provision] = []
+    titles = list(_TITLE.finditer(text or ""))
+    for i, m in enumerate(titles):
+        segment = text[m.end(): titles[i + 1].start() if i + 1 < len(titles) else len(text)]
+        last: Provision | None = None
+        for tok in _TOKEN.finditer(segment):
+            if tok.group("sec"):
+                last = Provision(m.group(1), tok.group("sec"), tuple(_SUB.findall(tok.group("subs") or "")))
+                out.append(last)
+            elif last is not None:
+                out.append(Provision(last.title, last.section, tuple(_SUB.findall(tok.group("only")))))
+    return tuple(dict.fromkeys(out))
+
+
+# ------------------------------------------------------------------------------ the table
+@dataclass(frozen=True)
+class Reading:
+    cite: str
+    when: str
+    min: Months
+    max: Months
+    enhanced: bool
+    checked: str
+    source: str | None
+    sr_min: int | None       # statute's own supervised-release minimum (None: none / not trusted)
+    sr_max: Months | None    # cap: months, or None = no cap known
+    crack_grams: int | None
+
+
+@dataclass(frozen=True)
+class Entry:
+    cite: str
+    provision: Provision
+    title: str
+    role: str
+    authority: str | None = None
+    penalties: tuple[str, ...] = ()
+    enhanced: tuple[str, ...] = ()
+    enhanced_by: tuple[str, ...] = ()
+    replaces: tuple[str, ...] = ()
+    consecutive: bool = False
+    versions: tuple[dict[str, Any], ...] = ()
+    notes: str | None = None
+
+    def versions_on(self, on: date | None, up_to: date | None = None) -> list[dict[str, Any]]:
+        """Versions in force on `on`; with `on` None, those in force at some time up to `up_to`."""
+        out = []
+        for v in self.versions:
+            start, until = v.get("from"), v.get("until")
+            if on is not None:
+                if (start is None or start <= on) and (until is None or on < until):
+                    out.append(v)
+            elif up_to is None or start is None or start <= up_to:
+                out.append(v)
+        return out
+
+
+@cache
+def offense_table() -> dict[str, Entry]:
+    raw = yamlio.load(TABLE_PATH.read_text(encoding="utf-8")) or []
+    table: dict[str, Entry] = {}
+    for e in raw:
+        provs = parse_statute(e["cite"])
+        if len(provs) != 1:
+            raise ValueError(f"offenses.yaml: cannot read cite {e['cite']!r}")
+        if e["cite"] in table:
+            raise ValueError(f"offenses.yaml: {e['cite']} twice")
+        table[e["cite"]] = Entry(
+            cite=e["cite"], provision=provs[0], title=e.get("title", ""), role=e["role"],
+            authority=e.get("authority"), penalties=tuple(e.get("penalties", ())),
+            enhanced=tuple(e.get("enhanced", ())), enhanced_by=tuple(e.get("enhanced_by", ())),
+            replaces=tuple(e.get("replaces", ())), consecutive=bool(e.get("consecutive")),
+            versions=tuple(e.get("versions", ())), notes=e.get("notes"))
+    for entry in table.values():
+        for ref in entry.penalties + entry.enhanced + entry.enhanced_by + entry.replaces:
+            if ref not in table:
+                raise ValueError(f"offenses.yaml: {entry.cite} names unknown provision {ref}")
+    return table
+
+
+def _matching(p: Provision, table: dict[str, Entry]) -> list[Entry]:
+    """The entry for `p` (the most specific one whose path begins `p`'s), or, for a citation less
+    specific than the table (`1326` alone), every entry under it."""
+    same = [e for e in table.values() if (e.provision.title, e.provision.section) == (p.title, p.section)]
+    parents = [e for e in same if p.path[: len(e.provision.path)] == e.provision.path]
+    if parents:
+        return [max(parents, key=lambda e: len(e.provision.path))]
+    return [e for e in same if e.provision.path[: len(p.path)] == p.path]
+
+
+# ------------------------------------------------------------------------------ resolution
+@dataclass(frozen=True)
+class Resolution:
+    statute: str
+    readings: tuple[Reading, ...] = ()
+    unknown: tuple[str, ...] = ()      # cited provisions the table does not hold
+    unencoded: tuple[str, ...] = ()    # penalty provisions with no version for the date
+    consecutive: bool = False
+    penalty_cites: tuple[str, ...] = ()
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.readings) and not self.unknown and not self.unencoded
+
+    @property
+    def trusted(self) -> bool:
+        """At least one reading rests on a checked source (memory alone never warns)."""
+        return any(r.checked != "memory" for r in self.readings)
+
+
+def _class_cap(max_months: Months) -> int | None:
+    """18 U.S.C. § 3583(b): A/B felony 5 years, C/D 3 years, E felony or non-petty misdemeanor 1 year."""
+    letter = offense_class_from_max(max_months)
+    return {"Class A felony": 60, "Class B felony": 60, "Class C felony": 36, "Class D felony": 36,
+            "Class E felony": 12, "Class A misdemeanor": 12}.get(letter or "")
+
+
+def _readings(entry: Entry, version: dict[str, Any], enhanced: bool) -> list[Reading]:
+    checked = version.get("checked", "memory")
+    sr = version.get("supervised_release") or {}
+    sr_trusted = sr.get("checked", checked) != "memory"
+    out = []
+    for r in version.get("readings", ()):
+        r_checked = r.get("checked", checked)
+        mx = r.get("max", LIFE)
+        if sr.get("rule") == "3583b":
+            sr_min, sr_max = None, _class_cap(mx)
+        else:
+            sr_min = sr.get("min") if sr_trusted else None
+            sr_max = sr.get("max") if sr_trusted else None
+        out.append(Reading(
+            cite=entry.cite, when=r.get("when", ""), min=r.get("min", 0), max=mx,
+            enhanced=enhanced or bool(r.get("enhanced")), checked=r_checked,
+            source=version.get("source"), sr_min=sr_min, sr_max=sr_max,
+            crack_grams=version.get("crack_grams")))
+    return out
+
+
+def resolve(statute: str, on: date | None = None, up_to: date | None = None,
+            with_enhancements: bool = True) -> Resolution:
+    """The readings of the penalty a conviction string carries on offense date `on` (or, with `on`
+    None, at any time up to `up_to`). `with_enhancements=False` leaves out provisions that need
+    facts the citation does not show (1326(b) for a 1326(a) citation)."""
+    table = offense_table()
+    provisions = parse_statute(statute)
+    matched: list[Entry] = []
+    unknown: list[str] = []
+    for p in provisions:
+        found = _matching(p, table)
+        if found:
+            matched += [e for e in found if e not in matched]
+        elif (p.title, p.section) not in NEUTRAL:
+            unknown.append(p.cite)
+    penalties = [e for e in matched if e.role == "penalty"]
+    cited = {e.cite for e in penalties}
+    elements = [e for e in matched if e.role == "elements" and not (set(e.penalties) | set(e.enhanced)) & cited]
+    replaced = {r for e in penalties for r in e.replaces}
+    uses: list[tuple[Entry, bool]] = [(e, False) for e in penalties if e.cite not in replaced]
+    for el in elements:
+        uses += [(table[c], False) for c in el.penalties]
+        if with_enhancements:
+            uses += [(table[c], True) for c in el.enhanced]
+    if with_enhancements:
+        uses += [(table[c], True) for e, _ in list(uses) for c in e.enhanced_by if c not in replaced]
+    seen: dict[str, bool] = {}
+    for e, enh in uses:  # a provision used both plainly and as an enhancement counts as plain
+        seen[e.cite] = seen.get(e.cite, True) and enh
+    readings: list[Reading] = []
+    unencoded: list[str] = []
+    for cite, enh in seen.items():
+        entry = table[cite]
+        versions = entry.versions_on(on, up_to)
+        if not versions:
+            unencoded.append(cite)
+        for v in versions:
+            readings += _readings(entry, v, enh)
+    return Resolution(statute=statute, readings=tuple(readings), unknown=tuple(unknown),
+                      unencoded=tuple(unencoded),
+                      consecutive=any(table[c].consecutive for c in seen if not seen[c]),
+                      penalty_cites=tuple(c for c, enh in seen.items() if not enh))
+
+
+# ------------------------------------------------------------------------------ § 3559(a)
+def offense_class_from_max(max_months: Months) -> str | None:
+    """18 U.S.C. § 3559(a), by the maximum term authorized (months; 'life')."""
+    if max_months == LIFE:
+        return "Class A felony"
+    if not isinstance(max_months, int):
+        return None
+    for floor, cls in ((300, "Class B felony"), (120, "Class C felony"), (60, "Class D felony"),
+                       (13, "Class E felony"), (7, "Class A misdemeanor"), (2, "Class B misdemeanor"),
+                       (1, "Class C misdemeanor")):
+        if max_months >= floor:
+            return cls
+    return "infraction"
+
+
+def offense_class(statute: str, on: date | None = None) -> str | None:
+    """The § 3559(a) class of the offense cited, on offense date `on` (None: any encoded date), or
+    None when the citation allows more than one class (841(b)(1)(C): C, or B after a prior), the
+    table does not hold it, or only unchecked values are known. Enhancements the citation does not
+    show (1326(b) for 1326(a)) are left out; the provision's own readings count."""
+    res = resolve(statute, on, with_enhancements=False)
+    if not res.resolved or not res.trusted:
+        return None
+    classes = {offense_class_from_max(r.max) for r in res.readings}
+    return classes.pop() if len(classes) == 1 else None
+
+
+def is_felony(statute: str, on: date | None = None) -> bool | None:
+    """True when every reading authorizes more than one year, False when none does, else None."""
+    res = resolve(statute, on, with_enhancements=False)
+    if not res.resolved or not res.trusted:
+        return None
+    over = {r.max == LIFE or (isinstance(r.max, int) and r.max > 12) for r in res.readings}
+    return over.pop() if len(over) == 1 else None
+
+
+# ------------------------------------------------------------------------------ the checks
+def _gt(a: Months, b: Months) -> bool:
+    if a == LIFE:
+        return b != LIFE
+    return b != LIFE and a > b
+
+
+def _fmt(m: Months) -> str:
+    return "life" if m == LIFE else f"{m} months"
+
+
+def _adj(m: Months) -> str:
+    return "life" if m == LIFE else f"{m}-month"
+
+
+def _highest(values) -> Months:
+    values = list(values)
+    return LIFE if LIFE in values else max(values)
+
+
+def _sum(values) -> Months:
+    values = list(values)
+    return LIFE if LIFE in values else sum(values)
+
+
+@dataclass
+class _Conv:
+    index: int
+    statute: str
+    res: Resolution
+    dated: bool  # offense date known
+
+    @property
+    def field(self) -> str:
+        return f"convictions[{self.index}].statute"
+
+
+_CRACK_QTY = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)\s*(kilograms?|kg|grams?|g)\b(?:\s+or\s+more)?\s+of\s+"
+    r"(?:a\s+mixture\s+(?:or\s+substance\s+)?(?:containing\s+(?:a\s+detectable\s+amount\s+of\s+)?)?)?"
+    r"(?:crack|cocaine\s+base)", re.I)
+
+
+def crack_grams(description: str | None) -> float | None:
+    """The quantity of cocaine base a conviction's description states ('50 grams or more of
+    cocaine base'), in grams; None if it states none."""
+    m = _CRACK_QTY.search(description or "")
+    if not m:
+        return None
+    qty = float(m.group(1).replace(",", ""))
+    return qty * 1000 if m.group(2).lower().startswith("k") else qty
+
+
+def record_checks(case: Case) -> list[RecordWarning]:
+    """Warnings for facts that cannot all be true under the statutes cited. Never changes `case`."""
+    out: list[RecordWarning] = []
+    s = case.sentence
+    up_to = s.imposed_on or case.as_of
+    convs: list[_Conv] = []
+    for i, conv in enumerate(case.convictions):
+        res = resolve(conv.statute, conv.offense_date, None if conv.offense_date else up_to)
+        c = _Conv(i, conv.statute, res, conv.offense_date is not None)
+        convs.append(c)
+        if res.unknown:
+            out.append(RecordWarning("statute_not_in_table", c.field,
+                f"{', '.join(res.unknown)} (in {conv.statute!r}) is not in the table of statutory ranges, "
+                "so the term imposed was not checked against it."))
+        if res.unencoded and not res.unknown:
+            when = f"an offense committed on {conv.offense_date}" if conv.offense_date else "the dates involved"
+            out.append(RecordWarning("penalty_not_encoded_for_date", c.field,
+                f"The table holds no version of {', '.join(res.unencoded)} for {when}; the term was not checked."))
+        if not (res.resolved and res.trusted):
+            continue
+        out += _conviction_checks(case, c, conv)
+    usable = [c for c in convs if c.res.resolved and c.res.trusted]
+    if convs and len(usable) == len(convs):
+        out += _sentence_checks(case, usable)
+    return out
+
+
+def _undated(c: _Conv) -> str:
+    return "" if c.dated else " (the offense date is not stated; every version in force up to sentencing was allowed)"
+
+
+def _conviction_checks(case: Case, c: _Conv, conv) -> list[RecordWarning]:
+    out = []
+    readings = c.res.readings
+    stated = conv.statutory_maximum_months
+    if stated is not None and stated not in {r.max for r in readings}:
+        out.append(RecordWarning("maximum_not_carried_by_statute", f"convictions[{c.index}].statutory_maximum_months",
+            f"{_fmt(stated)} is not a maximum that {conv.statute} authorizes (its readings allow "
+            f"{', '.join(sorted({_fmt(r.max) for r in readings}))}){_undated(c)}."))
+    if conv.offense_class:
+        derived = offense_class(conv.statute, conv.offense_date)
+        if derived and conv.offense_class.strip().lower() not in derived.lower():
+            out.append(RecordWarning("class_not_carried_by_statute", f"convictions[{c.index}].class",
+                f"{conv.offense_class!r} does not match the class that {conv.statute} carries under 18 U.S.C. § 3559(a): {derived}."))
+    qty = crack_grams(conv.description)
+    if qty is not None and c.dated:
+        for r in readings:
+            if r.crack_grams and not r.enhanced and qty < r.crack_grams and r.cite in c.res.penalty_cites:
+                out.append(RecordWarning("quantity_below_subsection_threshold", f"convictions[{c.index}].description",
+                    f"{qty:g} g of cocaine base is below the {r.crack_grams} g that {r.cite} required for an offense "
+                    f"committed on {conv.offense_date} (Fair Sentencing Act of 2010 thresholds)."))
+                break
+    return out
+
+
+def _sentence_checks(case: Case, convs: list[_Conv]) -> list[RecordWarning]:
+    out = []
+    s, gov = case.sentence, case.government
+    term = s.imprisonment_months
+    single = convs[0] if len(convs) == 1 else None
+    what = f"{single.statute}" if single else "the convictions together (terms may run consecutively)"
+    undated = _undated(single) if single else ("" if all(c.dated for c in convs) else _undated(convs[0]))
+    # maximum: the sum of each conviction's highest reading; the base readings say what a bare
+    # citation allows, the enhanced ones what it would take
+    ceiling = _sum(_highest(r.max for r in c.res.readings) for c in convs)
+    base_ceiling = _sum(_highest([r.max for r in c.res.readings if not r.enhanced]
+                                 or [r.max for r in c.res.readings]) for c in convs)
+    if term is not None and _gt(term, ceiling):
+        out.append(RecordWarning("term_above_statutory_maximum", "sentence.imprisonment_months",
+            f"{_fmt(term)} exceeds every maximum that {what} authorizes ({_fmt(ceiling)}){undated}. "
+            "The facts are left as given; the judgment should be checked."))
+    elif term is not None and _gt(term, base_ceiling):
+        needed = sorted({f"{r.cite} ({r.when}: {_fmt(r.max)})" for c in convs for r in c.res.readings
+                         if r.enhanced and not _gt(term, _sum([r.max] + [
+                             _highest(x.max for x in o.res.readings) for o in convs if o is not c]))})
+        out.append(RecordWarning("term_above_statutory_maximum", "sentence.imprisonment_months",
+            f"{_fmt(term)} exceeds the {_adj(base_ceiling)} maximum of {what} as cited{undated}; it is lawful "
+            f"only if an enhancement the citation does not show applied: {'; '.join(needed)}. "
+            "The record should say which. The facts are left as given."))
+    # the statutory minimum stated
+    floor_ok = not (gov.substantial_assistance_at_sentencing or gov.safety_valve or gov.rule35b_motion_filed_on
+                    or any(h.avenue in REDUCING_AVENUES and h.result == "granted" for h in case.history))
+    stated_min = s.mandatory_minimum_months
+    if stated_min is not None and all(c.dated for c in convs):
+        if single:
+            mins = {r.min for r in single.res.readings}
+            if stated_min not in mins and not (stated_min == 0 and 0 in mins):
+                out.append(RecordWarning("minimum_not_carried_by_statute", "sentence.mandatory_minimum_months",
+                    f"{stated_min} months is not a minimum that {single.statute} carries (its readings give "
+                    f"{', '.join(_fmt(m) for m in sorted(mins, key=lambda m: (m == LIFE, m if m != LIFE else 0)))})."))
+        else:
+            top = _sum(_highest(r.min for r in c.res.readings) for c in convs)
+            if _gt(stated_min, top):
+                out.append(RecordWarning("minimum_not_carried_by_statute", "sentence.mandatory_minimum_months",
+                    f"{stated_min} months is more than the highest minimum the convictions can carry together ({_fmt(top)})."))
+    # a term below every minimum, with nothing that allows going below one
+    if term is not None and term != LIFE and floor_ok and all(c.dated for c in convs):
+        lows = [min((r.min for r in c.res.readings), key=lambda m: 10**9 if m == LIFE else m) for c in convs]
+        consec = sum(m for c, m in zip(convs, lows) if c.res.consecutive and m != LIFE)
+        other = max([m for c, m in zip(convs, lows) if not c.res.consecutive and m != LIFE] or [0])
+        if any(m == LIFE for m in lows):
+            floor: Months = LIFE
+        else:
+            floor = consec + other
+        if _gt(floor, term):
+            out.append(RecordWarning("term_below_statutory_minimum", "sentence.imprisonment_months",
+                f"{_fmt(term)} is below the lowest minimum {what} carries ({_fmt(floor)}), and the record shows no "
+                "substantial-assistance motion, safety valve or later reduction that would allow it."))
+    # supervised release
+    sr = s.supervised_release_months
+    if sr is not None:
+        caps = [_highest([r.sr_max for r in c.res.readings]) if all(r.sr_max is not None for r in c.res.readings)
+                else None for c in convs]
+        if None not in caps and caps:
+            cap = _highest(caps)
+            if _gt(sr, cap):
+                out.append(RecordWarning("supervised_release_above_3583b", "sentence.supervised_release_months",
+                    f"{_fmt(sr)} of supervised release exceeds the {_fmt(cap)} that 18 U.S.C. § 3583(b) allows for "
+                    f"the class of {what}{undated}."))
+        need = max((min((r.sr_min or 0) for r in c.res.readings) for c in convs), default=0)
+        if all(c.dated for c in convs) and sr != LIFE and need and sr < need:
+            out.append(RecordWarning("supervised_release_below_statutory_minimum", "sentence.supervised_release_months",
+                f"{_fmt(sr)} of supervised release is below the {_adj(need)} minimum that {what} requires."))
+    return out

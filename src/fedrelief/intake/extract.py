@@ -1,0 +1,507 @@
+"""Stage 2, extract: a cleaned `Document` -> raw findings, each with its span in the cleaned text.
+
+Extractors read the caption (court, case number, defendant), the kind of document and the title
+of the request, what the request seeks and on what grounds, the authorities cited, dates (their
+roles are the resolve stage's job), terms of imprisonment and supervision, a mandatory minimum,
+the guideline range, appeal, earlier § 2255 motions, custody, and for an order its disposition
+and the avenues it discusses. Cue phrases live in cues.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .citations import Citation, find_citations
+from .document import Document
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str          # dotted case-file path, or an intake-only path ('document.kind', 'dates.plea')
+    value: Any
+    start: int         # span of the evidence in the cleaned text
+    end: int
+
+
+@dataclass
+class Extraction:
+    doc: Document
+    header_end: int
+    kind: str                                   # order | motion | letter
+    findings: list[Finding] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)          # in full_doc's text
+    local_citations: list[Citation] = field(default_factory=list)    # in doc's text (the window)
+    full_doc: Document | None = None
+    dates: list[tuple[date, int, int]] = field(default_factory=list)
+    request_spans: list[tuple[int, int]] = field(default_factory=list)   # sentences in the movant's words
+
+    def first(self, path: str) -> Finding | None:
+        return next((f for f in self.findings if f.path == path), None)
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, dict[str, list[re.Pattern[str]]]]:
+    raw = yaml.safe_load((Path(__file__).parent / "cues.yaml").read_text(encoding="utf-8"))
+    # Cues are matched against lowercased text (same length, same offsets), compiled without
+    # IGNORECASE: a literal-led pattern is then found by a fast scan instead of a slow one.
+    return {section: {key: [re.compile(p.lower()) for p in pats] for key, pats in table.items()}
+            for section, table in raw.items()}
+
+
+@lru_cache(maxsize=None)
+def any_cue(*sections: str) -> re.Pattern[str]:
+    """One expression matching wherever any cue of `sections` matches: most sentences hold none,
+    and one search rules them out (the per-cue searches run only on a hit)."""
+    raw = yaml.safe_load((Path(__file__).parent / "cues.yaml").read_text(encoding="utf-8"))
+    pats = [p for sec in sections for table in (raw[sec],) for ps in table.values() for p in ps]
+    return re.compile("|".join(f"(?:{p.lower()})" for p in pats))
+
+
+# --------------------------------------------------------------------------------------------
+# the caption
+
+_PROSE_LINE = re.compile(r"[^\n]*\n?")
+_LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z']+\b")
+
+
+def find_header_end(text: str) -> int:
+    """End of the caption: the first line that reads as prose (eight words or more, four of them
+    lowercase), capped at 2,500 characters."""
+    pos = 0
+    limit = min(len(text), 2500)
+    while pos < limit:
+        nl = text.find("\n", pos)
+        line_end = nl if nl >= 0 else len(text)
+        line = text[pos:line_end]
+        if len(line.split()) >= 8 and len(_LOWER_WORD.findall(line)) >= 4:
+            return pos
+        pos = line_end + 1
+    return min(limit, len(text))
+
+
+_DISTRICT = re.compile(
+    r"(?P<name>(?:(?i:eastern|western|northern|southern|middle|central)[ \n]+)?(?i:district)[ \n]+(?i:of)[ \n]+"
+    r"(?:(?i:the)[ \n]+)?[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){0,2}?)(?=[ \n]*(?:\n|,|$|\.|\(|[ ]AT[ ]|[ ]at[ ]|[ ]-|[ ](?:Eastern|Western|Northern|Southern|Central)?[ ]?Division|[ ]Fort|[ ][a-z]))")
+_DISTRICT_ABBR = re.compile(
+    r"(?:District Court|DISTRICT COURT)[ \n]*,[ \n]*(?P<abbr>[NSEWMC]\.[ ]?D\.|D\.)[ \n]*(?P<state>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)")
+_DISTRICT_PAREN = re.compile(
+    r"\((?P<abbr>(?:[NSEWMC]\.[ ]?)?D\.[ ]?[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)[ ]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2},[ ]\d{4}\)")
+_DISTRICT_COURT_CUE = re.compile(r"DISTRICT COURT|District Court|APPEAL FROM|Appeal from", re.I)
+
+
+def extract_court(doc: Document, header_end: int) -> Finding | None:
+    text = doc.text
+    window = text[:max(header_end, 600)]
+    for m in _DISTRICT.finditer(window):
+        # only a district named in a court line: 'United States District Court ... for the District of X'
+        before = window[max(0, m.start() - 160):m.start()]
+        line_start = window.rfind("\n", 0, m.start()) + 1
+        caps = window[line_start:m.start()].strip()
+        if _DISTRICT_COURT_CUE.search(before) or caps in ("", "FOR THE", "For the", "for the", "FOR", "DISTRICT COURT"):
+            if "Attorney" in before[-60:]:
+                continue
+            return Finding("court", " ".join(m.group("name").split()), m.start("name"), m.end("name"))
+    m = _DISTRICT_ABBR.search(window)
+    if m:
+        return Finding("court", f"{m.group('abbr')} {m.group('state')}", m.start("abbr"), m.end("state"))
+    m = _DISTRICT_PAREN.search(text[:max(header_end, 400)])
+    if m:
+        return Finding("court", m.group("abbr"), m.start("abbr"), m.end("abbr"))
+    m = re.search(r"Appeal from the United States District Court[ \n]+for the[ \n]+" + _DISTRICT.pattern, text[:4000], re.I)
+    if m:
+        return Finding("court", " ".join(m.group("name").split()), m.start("name"), m.end("name"))
+    return None
+
+
+_DOCKET = r"(?P<num>[A-Z]{0,3}-?\d[\w:]*(?:-[\w:]+)*(?:\([0-9]{1,3}\))?(?:[ ]?\((?:[A-Z]{2,5})(?:/[A-Z]{2,5})*\)|[ ](?:[A-Z]{2,3})(?=[ ]*(?:\n|$|\.|\))))?)"
+_CASE_NO = re.compile(
+    r"(?<!ECF )(?<!Doc\. )(?<!Docket )(?<!Dkt\. )(?<!L\. )(?<!Appeal )"
+    r"(?:\b(?:Case|CASE|Cause|CAUSE|Criminal|CRIMINAL|Crim\.|Cr\.|Civil|CIVIL)[ \n]+(?:Action|ACTION|Case|CASE)?[ \n]*(?:No|NO|Number)?s?\.?:?|"
+    r"\b(?:No|NO)s?\.?:?|D\.[ ]?C\.[ ]Docket[ ]No\.|^Opinion\n(?:Case[ ]No\.[ ]*)?)[ ]*" + _DOCKET, re.M)
+
+
+def extract_case_number(doc: Document, header_end: int) -> Finding | None:
+    window = doc.text[:max(header_end, 300)]
+    found = []
+    for m in _CASE_NO.finditer(window):
+        num = m.group("num").rstrip(".:,")
+        if re.fullmatch(r"\d{2}-\d{2}-\d{4}", num) or not re.search(r"\d", num) or len(num) < 3:
+            continue
+        found.append(Finding("case_number", num, m.start("num"), m.start("num") + len(num)))
+    if not found:
+        return None
+    criminal = [f for f in found if re.search(r"cr|CR|Cr", f.value)]
+    return (criminal or found)[0]
+
+
+_PARTY_LABEL = re.compile(r"^[ )]*(Defendants?|Petitioner|Movant)(?:[- ]Appellant|[- ]Appellee)?\b[.,]?", re.M)
+_NAME_LINE = re.compile(r"^[ )]*(?P<name>[A-Z][A-Z.'\- ]+[A-Z.](?:,[ ]*(?:JR|SR|II|III|IV)\.?)?)[ ,)]*$")
+_INLINE_PARTY = re.compile(
+    r"\bv\.?[ \n]+(?P<name>[A-Z][A-Z.'\- ]{2,60}?[A-Z.](?:,[ ]*(?:JR|SR|II|III|IV)\.?)?),?[ \n]+(?:Defendants?|Petitioner|Movant)\b"
+    r"|^(?P<name2>[A-Z][A-Z.'\- ]{2,60}?[A-Z.](?:,[ ]*(?:JR|SR|II|III|IV)\.?)?),[ \n]+(?:Petitioner|Movant)\b", re.M)
+_NAME_WORD = r"[A-Z][a-zA-Z'\-]+"
+_BODY_PARTY = re.compile(
+    r"\b(?:Defendant|Petitioner|defendant|petitioner)[ \n]+(?!Has\b|Is\b|Was\b|Filed\b)(?P<name>" + _NAME_WORD + r"(?:[ \n]+(?:[A-Z]\.|" + _NAME_WORD + r")){1,3})(?:'s?\b|,|[ \n]+(?:pleaded|pled|was|filed|asks|moves|seeks|is|has|now|appeals|applies))"
+    r"|\b(?:The|the)[ \n]+[Dd]efendant,[ \n]+(?P<name2>" + _NAME_WORD + r"(?:[ \n]+(?:[A-Z]\.|" + _NAME_WORD + r")){1,3}(?:,[ \n]+Jr\.)?),"
+    r"|\b(?:[Dd]efendant|[Pp]etitioner)[^,.\n]{0,60},[ \n]+(?P<name3>" + _NAME_WORD + r"[ \n]+" + _NAME_WORD + r"),"
+    r"|(?P<name4>" + _NAME_WORD + r"(?:[ \n]+(?:[A-Z]\.|" + _NAME_WORD + r")){1,3})[ \n]+\(\"(?:Petitioner|Defendant|Movant)\"\)")
+_NOT_A_NAME = re.compile(r"UNITED STATES|AMERICA|^v\.?$|\bNO\.|COURT|DISTRICT|ORDER|MEMORANDUM|OPINION|MOTION|PLAINTIFF|RESPONDENT|WARDEN|^[A-Z]{1,3}$", re.I)
+
+
+def extract_defendant(doc: Document, header_end: int) -> Finding | None:
+    text = doc.text
+    header = text[:header_end]
+    for m in _PARTY_LABEL.finditer(header):
+        # nearest caption line above the label that is a name
+        pos = m.start()
+        for _ in range(4):
+            prev_end = header.rfind("\n", 0, pos)
+            if prev_end < 0:
+                break
+            prev_start = header.rfind("\n", 0, prev_end) + 1
+            line = header[prev_start:prev_end]
+            nm = _NAME_LINE.match(line)
+            if nm and not _NOT_A_NAME.search(nm.group("name").strip(" ,")):
+                name = nm.group("name").strip(" ,")
+                s = prev_start + nm.start("name")
+                return Finding("defendant", name, s, s + len(name))
+            if line.strip(" )_") and not re.match(r"^[ )]*(v\.?|vs\.?|No\.|Case|\()", line.strip()):
+                break
+            pos = prev_start
+    for m in _INLINE_PARTY.finditer(text[:max(header_end, 600)]):
+        g = "name" if m.group("name") else "name2"
+        name = m.group(g).strip(" ,")
+        if not _NOT_A_NAME.search(name):
+            return Finding("defendant", name, m.start(g), m.start(g) + len(name))
+    for m in _BODY_PARTY.finditer(text, header_end, min(len(text), header_end + 3000)):
+        g = next(k for k in ("name", "name2", "name3", "name4") if m.group(k))
+        name = " ".join(m.group(g).split())
+        if not _NOT_A_NAME.search(name) and not name.startswith(("The ", "This ", "Defendant", "United")):
+            return Finding("defendant", name, m.start(g), m.end(g))
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# what kind of document, and the request's title
+
+_ORDER_CUES = re.compile(r"\bORDER\b|IT IS (?:HEREBY |THEREFORE |FURTHER )?ORDERED|\bSO ORDERED\b|MEMORANDUM|OPINION|before the Court|This matter|comes before the Court|THIS MATTER|the Court (?:will|finds|concludes|construes|denies|grants)|Circuit Judge", re.I)
+_LETTER_CUES = re.compile(r"^\W*(?:Dear\b|To the Honorable|Your Honor)|\bSincerely\b|\bRespectfully yours\b", re.M | re.I)
+_MOTION_CUES = re.compile(r"\b(?:MOTION|PETITION)\b|respectfully (?:moves|requests|asks)|\bcomes now\b|\bmoves this (?:Honorable )?Court\b|\bpro se\b", re.I)
+
+
+def extract_kind(doc: Document, header_end: int) -> str:
+    text = doc.text
+    head = text[:max(header_end, 400)]
+    if re.search(r"(?:[Mm]otion|[Pp]etition|[Ll]etter|[Rr]equest)[^.;]{0,80}\b(?:is|are)[ \n]+(?:hereby[ \n]+|therefore[ \n]+)?(?:DENIED|GRANTED|DISMISSED|TRANSFERRED)\b|IT IS (?:HEREBY |THEREFORE |FURTHER )?ORDERED|\bSO ORDERED\b|^\s*(?:\([A-Z]+\)\s*)?(?:MEMORANDUM\s+(?:OPINION\s+)?(?:AND|&)\s+ORDER|ORDER|OPINION(?:\s+AND\s+ORDER)?|MEMORANDUM OPINION|OPINION OF THE COURT)\b", text, re.M):
+        return "order"
+    if re.search(r"^\W*(?:Dear\b|To the Honorable\b|Your Honor\b)", text[:600], re.M | re.I):
+        return "letter"
+    if re.search(r"\b(?:MOTION|PETITION)\b", head) or re.search(r"respectfully (?:moves|requests|asks)|\bcomes now\b|\bI (?:am|was) (?:sentenced|writing)", text[:3000], re.I):
+        return "motion"
+    if _ORDER_CUES.search(text[:3000]):
+        return "order"
+    if _LETTER_CUES.search(text):
+        return "letter"
+    return "motion"
+
+
+_TITLE_CHARS = r"""(?:[^()\[\];.,\n"]|\n|\.(?=[A-Za-z0-9§])|\.[ ](?=§|\d)|,[ ](?=[A-Z][a-z]|or[ ][A-Z]|set[ ]aside|or[ ]correct)|\([A-Za-z0-9]{1,4}\))*"""
+_TITLE_HEAD = r"(?:Motion|Letter|Petition|Request|Application|motion|letter|petition|request)(?=[ \n]+(?:for|to|under|pursuant|regarding|requesting|seeking|re|[A-Z]))"
+_TITLE_IN_ORDER = re.compile(
+    r"\b(?:[Dd]efendant|[Pp]etitioner|[Mm]ovant|Mr\.|Ms\.|(?!Court|Government|COURT)[A-Z][a-z]+)(?:[ \n]+[A-Z][\w.'\-]*){0,4}(?:'s|s')[ \n]+"
+    r"(?:(?:pro[ \n]se|second|renewed|letter-form|construed|pending|present|current)[ \n]+)*"
+    r"(?:\"(?P<qtitle>[A-Z][^\"]{5,400}?)\.?\"|(?P<title>" + _TITLE_HEAD + _TITLE_CHARS + r"))"
+    r"|(?:presented|before[ \n]+the[ \n]+[Cc]ourt[ \n]+(?:on|upon)|[Cc]ourt[ \n]+with)[ \n]+(?:a|an|the)[ \n]+(?:pro[ \n]se[ \n]+)?(?P<title2>" + _TITLE_HEAD + _TITLE_CHARS + r")")
+_BEFORE_COURT = re.compile(r"before[ \n]+the[ \n]+[Cc]ourt|[Pp]ending|comes[ \n]+before|presented|THIS[ \n]+MATTER|This[ \n]+matter|[Nn]ow[ \n]+before")
+_TITLE_HEADING = re.compile(r"^[ ]*(?P<title>(?:(?:DEFENDANT'?S?|PETITIONER'?S?|PRO SE|EMERGENCY|RENEWED)[ ]+)*(?:MOTION|PETITION|LETTER|REQUEST)\b[^\n]{0,200})$", re.M)
+
+
+def extract_title(doc: Document, header_end: int, kind: str) -> Finding | None:
+    text = doc.text
+    if kind != "order":
+        m = _TITLE_HEADING.search(text[:max(header_end, 1500)])
+        if m:
+            t = m.group("title").strip(" .:")
+            return Finding("request.title", t, m.start("title"), m.start("title") + len(t))
+    best = None
+    for m in _TITLE_IN_ORDER.finditer(text):
+        g = next(k for k in ("qtitle", "title", "title2") if m.group(k))
+        raw = m.group(g).rstrip(" ,\n")
+        t = " ".join(raw.split())
+        if len(t.split()) < 3 or (g != "qtitle" and len(t.split()) > 16):
+            continue
+        hit = Finding("request.title", t, m.start(g), m.start(g) + len(raw))
+        ss, se = doc.sentence_span(m.start())
+        if _BEFORE_COURT.search(text[ss:se]):
+            return hit
+        best = best or hit
+    return best
+
+
+# --------------------------------------------------------------------------------------------
+# the request's own words: seeks and grounds
+
+_REQUEST_VERB = re.compile(
+    r"\b(?:asks?|asking|seeks?|seeking|moves?|moving|requests?|requesting|petitions?|prays?|wants|wishes|urges?|"
+    r"contends?|argues?|arguing|claims?|claiming|asserts?|alleges?|notes?|noting|states?|cites?|invokes?|"
+    r"relies|acknowledges|says|based on|on the grounds? that|because I|I am|I have|my)\b|\b(?:pro se )?(?:motion|letter|petition) (?:for|to|regarding|requesting)\b",
+    re.I)
+_SUBJECT = r"(?:[Dd]efendant|[Pp]etitioner|[Mm]ovant|\b[Hh]e|\b[Ss]he|Mr\.[ ]\w+|Ms\.[ ]\w+|\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+_MOVANT_ASKS = re.compile(_SUBJECT + r"(?:[ \n]+(?:now|also|further|then|specifically|apparently|essentially|first|again|further|pro[ \n]se|,[^,]{0,40},)){0,3}[ \n]+"
+                          r"(?:asks?|seeks?|moves?|requests?|petitions?|prays?|wants|wishes|urges?|contends?|argues?|claims?|asserts?|alleges?|notes?|states?|cites?|invokes?|relies|acknowledges|says|maintains|believes|represents|requested|sought|moved)\b"
+                          r"|\bsays[ \n]+" + _SUBJECT + r"|\b(?:I|We)[ \n]+(?:am|was|have|ask|request|respectfully|seek|move|pray|would)\b|\bmy[ \n]+(?:sentence|motion|release|family|health)|\b(?:grounds|basis)[ \n]+for[ \n]+(?:his|her|the)[ \n]+(?:request|motion)|\bAs[ \n]+grounds\b")
+_MOVANTS_PAPER = re.compile(r"(?:[Dd]efendant|[Pp]etitioner|[Mm]ovant|[A-Z][a-z]+)(?:'s|s')[ \n]+(?:pro[ \n]se[ \n]+)?(?:[A-Z\"][\w\"]*[ \n]+){0,3}?(?:[Mm]otion|[Ll]etter|[Pp]etition|[Rr]equest)\b|\b(?:In|By)[ \n]+(?:the|his|her)[ \n]+(?:Letter|Motion|Petition|letter|motion|petition)\b")
+_ANY_REQUEST_WORD = re.compile(r"(?i:ask|seek|move|moving|request|petition|pray|want|wish|urge|contend|argu|claim|assert|allege|note|noting|state|cite|invoke|reli|acknowledg|says|maintain|believ|represent|sought|filed|presented|submitted|motion|letter|\bI\b|\bmy\b|grounds|basis)")
+_NOT_MOVANT = re.compile(r"\bmay[ \n]+file\b|proper[ \n]+vehicle|\bOrdinarily\b|is[ \n]+not[ \n]+entitled|\bgovernment[ \n]+(?:has|opposed|responded|asserts|argues)|\bGovernment[ \n]+(?:has|opposed|responded|asserts|argues)")
+_COURT_VOICE = re.compile(r"^\W*(?:The Court|This Court|A court|Courts|See\b|Under\b|Section\b|Id\.|But\b|However\b|Where\b|Although\b|Because\b|Federal courts|A district court|District courts|It is)", re.I)
+
+
+def request_spans(doc: Document, header_end: int, kind: str, title: Finding | None) -> list[tuple[int, int]]:
+    """Sentences in the movant's words: all of a motion or letter; in an order, the title and the
+    opening sentences that report what the movant asks, claims or argues (not the court's own)."""
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    if title:
+        spans.append((title.start, title.end))
+    if kind != "order":
+        spans.append((0, len(text)))
+        return spans
+    starts = doc.sentence_starts
+    limit = header_end + 2600
+    for i, s in enumerate(starts):
+        e = starts[i + 1] if i + 1 < len(starts) else len(text)
+        if e <= header_end:
+            continue
+        if s > limit:
+            break
+        s = max(s, header_end)  # a caption line glued to the first sentence is not the movant's words
+        sent = text[s:e].replace("\n", " ")
+        if not _ANY_REQUEST_WORD.search(sent):
+            continue
+        if _COURT_VOICE.search(sent) or not (_MOVANT_ASKS.search(sent) or _MOVANTS_PAPER.search(sent)):
+            continue
+        if _NOT_MOVANT.search(sent):
+            continue
+        if re.search(r"\b(?:Court|court)\b[^.]{0,40}\b(?:asks?|notes?|states?|cites?)\b", sent) and not re.search(r"\b(?:Defendant|Petitioner|defendant|petitioner|[Hh]e|[Ss]he)\b", sent[:60]):
+            continue
+        spans.append((s, e))
+    return spans
+
+
+def extract_request(doc: Document, spans: list[tuple[int, int]]) -> list[Finding]:
+    """Each cue is searched once over the request's own words (its sentences joined), not per
+    sentence: the first hit of a cue gives the fact and its span."""
+    out: list[Finding] = []
+    if not spans:
+        return out
+    table = cues()
+    pieces, where = [], []   # joined text, and (joined offset, text offset) per piece
+    n = 0
+    for s, e in spans:
+        where.append((n, s))
+        piece = doc.text[s:e].replace("\n", " ")
+        pieces.append(piece + " \x00 ")   # a separator no cue crosses
+        n += len(piece) + 3
+    joined = "".join(pieces)
+    low = joined.lower()
+
+    def at(i: int) -> int:
+        k = max(j for j, (off, _) in enumerate(where) if off <= i)
+        return where[k][1] + (i - where[k][0])
+
+    for value, pats in table["seeks"].items():
+        hits = [m for m in (p.search(low) for p in pats) if m]
+        if hits:
+            m = min(hits, key=lambda h: h.start())
+            out.append(Finding("request.seeks", value, at(m.start()), at(m.end())))
+    for key, pats in table["grounds"].items():
+        tag, _, detail = key.partition("(")
+        hits = [m for m in (p.search(low) for p in pats) if m]
+        if hits:
+            m = min(hits, key=lambda h: h.start())
+            out.append(Finding("request.grounds", (tag, detail.rstrip(")") or None), at(m.start()), at(m.end())))
+    seen: set[str] = set()
+    for m in _AMENDMENT.finditer(joined):
+        for g in (1, 2):
+            if m.group(g) and m.group(g) not in seen:
+                seen.add(m.group(g))
+                out.append(Finding("request.grounds", ("guideline_amendment", int(m.group(g))), at(m.start(g)), at(m.end(g))))
+    return out
+
+
+_AMENDMENT = re.compile(r"\bAmendments?[ \n]+(\d{3})(?:[ \n]+and[ \n]+(?:Amendment[ \n]+)?(\d{3}))?")
+
+
+# --------------------------------------------------------------------------------------------
+# dates
+
+_MONTHS = {m: i for i, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"),
+    ("november", "nov"), ("december", "dec")), start=1) for m in names}
+_MON = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+        "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+_MON = _MON + "|" + _MON.upper()
+_DATE = re.compile(
+    r"\b(?P<mon>" + _MON + r")\.?[ \n]+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?[ \n]+(?P<year>(?:19|20)\d{2})\b"
+    r"|(?<![\w/-])(?P<m2>\d{1,2})[-/](?P<d2>\d{1,2})[-/](?P<y2>(?:19|20)?\d{2})(?![\w/-])"
+    r"|\b(?P<y3>(?:19|20)\d{2})-(?P<m3>\d{2})-(?P<d3>\d{2})\b"
+    r"|\b(?P<d4>\d{1,2})(?:st|nd|rd|th)[ \n]+day[ \n]+of[ \n]+(?P<mon4>" + _MON + r"),?[ \n]+(?P<y4>(?:19|20)\d{2})\b")
+
+
+def extract_dates(doc: Document) -> list[tuple[date, int, int]]:
+    out = []
+    for m in _DATE.finditer(doc.text):
+        try:
+            if m.group("mon"):
+                d = date(int(m.group("year")), _MONTHS[m.group("mon").lower()], int(m.group("day")))
+            elif m.group("m2"):
+                y = int(m.group("y2"))
+                y = y + (2000 if y < 50 else 1900) if y < 100 else y
+                d = date(y, int(m.group("m2")), int(m.group("d2")))
+            elif m.group("y3"):
+                d = date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+            else:
+                d = date(int(m.group("y4")), _MONTHS[m.group("mon4").lower()], int(m.group("d4")))
+        except ValueError:
+            continue
+        out.append((d, m.start(), m.end()))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# terms, minimum, guideline range
+
+_NUM_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_NUM_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60})
+_N = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")"
+_KIND = r"(?P<kind>imprisonment|incarceration|in[ ]prison|prison|in[ ]custody|supervised[ ]release|probation)"
+_TERM = re.compile(
+    r"\b" + _N + r"(?:[- ]|[ \n]+)(?P<unit>months?|years?)(?:'|'s)?(?:[ \n]+(?:of|in))?[ \n]+(?:the[ \n]+)?(?:custody[ \n]+of[ \n]+the[ \n]+Bureau[ \n]+of[ \n]+Prisons|" + _KIND + r")"
+    r"|\bterm[ \n]+of[ \n]+(?P<kind2>imprisonment|supervised[ ]release|probation|incarceration)[ \n]+of[ \n]+" + _N.replace("?P<n>", "?P<n2>") + r"[ \n]+(?P<unit2>months?|years?)"
+    r"|\b" + _N.replace("?P<n>", "?P<n3>") + r"-(?P<unit3>month|year)[ \n]+(?:term[ \n]+of[ \n]+)?(?P<kind3>imprisonment|supervised[ ]release|probation|prison[ ]term|sentence|term)"
+    r"|\bsentenced[ \n]+(?:him[ \n]+|her[ \n]+|(?:the[ \n]+)?[Dd]efendant[ \n]+|[Pp]etitioner[ \n]+)?to[ \n]+(?:a[ \n]+term[ \n]+of[ \n]+)?" + _N.replace("?P<n>", "?P<n4>") + r"[ \n]+(?P<unit4>months?|years?)(?![ \n]+(?:of[ \n]+)?(?:probation|supervised))"
+    r"|\b(?P<life>life[ ]imprisonment|sentenced[ \n]+(?:him[ \n]+|her[ \n]+)?to[ \n]+life)\b", re.I)
+_SENTENCING_CONTEXT = re.compile(r"sentenc|imposed|judgment|received|serving|term of|followed by", re.I)
+_MINIMUM = re.compile(
+    r"mandatory[- \n]+minimum(?:[ \n]+(?:sentence|term|penalty))?(?:[ \n]+of[ \n]+imprisonment)?(?:[ \n]+of)?[ \n]+" + _N + r"[- \n]+(?P<unit>months?|years?)"
+    r"|\b" + _N.replace("?P<n>", "?P<n2>") + r"[- ](?P<unit2>month|year)s?[- \n]+(?:statutory[ \n]+)?mandatory[- \n]+minimum"
+    r"|\b" + _N.replace("?P<n>", "?P<n3>") + r"[ \n]+(?P<unit3>months?|years?)[^.;]{0,40}?(?:which[ \n]+is|was)[ \n]+the[ \n]+(?:statutory[ \n]+)?mandatory[ \n]+minimum"
+    r"|statutory[ \n]+(?:mandatory[ \n]+)?minimum(?:[ \n]+sentence)?[ \n]+of[ \n]+" + _N.replace("?P<n>", "?P<n4>") + r"[ \n]+(?P<unit4>months?|years?)", re.I)
+_RANGE = re.compile(r"\b(?:guidelines?|sentencing|advisory|imprisonment)[ \n]+(?:imprisonment[ \n]+)?range[^.;]{0,80}?\b(?P<lo>\d{1,3})[ \n]*(?:-|to)[ \n]*(?P<hi>\d{1,3})[ \n]+months", re.I)
+_LEVEL = re.compile(r"total[ \n]+(?:adjusted[ \n]+)?offense[ \n]+level[ \n]+(?:was|of|is)[ \n]+(?P<n>\d{1,2})\b", re.I)
+_CHC = re.compile(r"criminal[ \n]+history[ \n]+category[ \n]+(?:was[ \n]+|of[ \n]+|is[ \n]+)?(?P<c>VI|IV|V|I{1,3})\b", re.I)
+
+
+def _num(s: str) -> int:
+    return int(s) if s.isdigit() else _NUM_WORDS[s.lower()]
+
+
+def _months(n: str, unit: str) -> int:
+    return _num(n) * (12 if unit.lower().startswith("year") else 1)
+
+
+_TERM_ANCHOR = re.compile(r"(?i:months?|years?|life)\b")
+
+
+def _anchored(pattern: re.Pattern[str], text: str, before: int = 140, after: int = 90):
+    """Matches of `pattern` near an anchor word only: the full expression is costly to try at
+    every position of a long text, the anchor ('months', 'years', 'life') is cheap to find."""
+    seen = -1
+    for a in _TERM_ANCHOR.finditer(text):
+        lo = max(a.start() - before, seen)
+        hi = min(len(text), a.end() + after)
+        for m in pattern.finditer(text, lo, hi):
+            if m.start() >= seen and m.start() <= a.start():
+                seen = m.end()
+                yield m
+
+
+def extract_terms(doc: Document) -> list[Finding]:
+    out: list[Finding] = []
+    text = doc.text
+    for m in _anchored(_TERM, text):
+        s, e = doc.sentence_span(m.start())
+        sent = text[s:e]
+        if not _SENTENCING_CONTEXT.search(sent):
+            continue
+        before = text[max(s, m.start() - 50):m.start()].lower()
+        if re.search(r"(?:reduc\w*|from)[^.]{0,40}$", before) and "sentenced" not in before:
+            continue
+        if re.search(r"mandatory|minimum|maximum|up to|not less than|at least", text[max(s, m.start() - 30):m.start()], re.I):
+            continue
+        if m.group("life"):
+            out.append(Finding("sentence.imprisonment_months", "life", m.start(), m.end()))
+            continue
+        n, unit, kind = next((m.group(a), m.group(b), m.group(c) if c else "imprisonment")
+                             for a, b, c in (("n", "unit", "kind"), ("n2", "unit2", "kind2"), ("n3", "unit3", "kind3"), ("n4", "unit4", None))
+                             if m.group(a))
+        kind = (kind or "imprisonment").lower()
+        path = ("sentence.supervised_release_months" if "supervised" in kind else
+                "sentence.probation_months" if "probation" in kind else "sentence.imprisonment_months")
+        out.append(Finding(path, _months(n, unit), m.start(), m.end()))
+    low = text.lower()
+    for m in (_anchored(_MINIMUM, text) if "minimum" in low else ()):
+        n, unit = next((m.group(a), m.group(b)) for a, b in (("n", "unit"), ("n2", "unit2"), ("n3", "unit3"), ("n4", "unit4")) if m.group(a))
+        out.append(Finding("sentence.mandatory_minimum_months", _months(n, unit), m.start(), m.end()))
+    for m in (_RANGE.finditer(text) if "range" in low else ()):
+        lo, hi = int(m.group("lo")), int(m.group("hi"))
+        if lo <= hi:
+            out.append(Finding("sentence.guidelines.range_months", [lo, hi], m.start("lo"), m.end()))
+    for m in (_LEVEL.finditer(text) if "offense level" in low else ()):
+        if 1 <= int(m.group("n")) <= 43:
+            out.append(Finding("sentence.guidelines.offense_level", int(m.group("n")), m.start(), m.end()))
+    for m in (_CHC.finditer(text) if "history category" in low else ()):
+        out.append(Finding("sentence.guidelines.criminal_history_category", m.group("c").upper(), m.start(), m.end()))
+    return out
+
+
+# A very long document (a 100-page opinion) is read for facts in a window: its first and last
+# characters, where the caption, the request, the background and the decretal paragraph are.
+# Citations are read in full. This keeps intake linear with a small constant (issue 5: 2 s/MB).
+WINDOW_HEAD = 30_000
+WINDOW_TAIL = 8_000
+
+
+def extract(doc: Document) -> Extraction:
+    """Run every extractor over `doc` (the dates' roles and the courts are resolved later)."""
+    from . import events
+
+    full = doc
+    doc = full.window(WINDOW_HEAD, WINDOW_TAIL)
+    header_end = find_header_end(doc.text)
+    kind = extract_kind(doc, header_end)
+    ex = Extraction(doc=doc, header_end=header_end, kind=kind, full_doc=full)
+    for fn in (extract_court, extract_case_number, extract_defendant):
+        hit = fn(doc, header_end)
+        if hit:
+            ex.findings.append(hit)
+    title = extract_title(doc, header_end, kind)
+    if title:
+        ex.findings.append(title)
+    ex.request_spans = request_spans(doc, header_end, kind, title)
+    ex.findings.extend(extract_request(doc, ex.request_spans))
+    ex.citations = find_citations(full.text)
+    ex.local_citations = ex.citations if doc is full else find_citations(doc.text)
+    ex.dates = extract_dates(doc)
+    ex.findings.extend(extract_terms(doc))
+    body = header_end
+    for hit in (events.extract_plea(doc, body), events.extract_appeal(doc, body), events.extract_pro_se(doc)):
+        if hit:
+            ex.findings.append(hit)
+    ex.findings.extend(events.extract_convictions(doc, ex.local_citations, body))
+    ex.findings.extend(events.extract_history(doc, body))
+    ex.findings.extend(events.extract_custody(doc, body))
+    if kind == "order":
+        hit = events.extract_disposition(doc, header_end)
+        if hit:
+            ex.findings.append(hit)
+    return ex
