@@ -36,9 +36,21 @@ def _invoked(ctx: Ctx) -> bool:
     return any(re.search(p, text, re.I) for text in ctx.case.request.invokes for p in INVOKED_BY)
 
 
+CREDIT_GROUNDS = {"presentence_custody_credit", "credit_for_prior_custody"}
+
+
 def evaluate(ctx: Ctx) -> AvenueResult:
     rule = ctx.law("frcrp_36")
     tags = {g.tag for g in ctx.case.request.grounds}
+    if tags & CREDIT_GROUNDS or "credit_for_time_served" in ctx.case.request.seeks:
+        # Credit for time in custody is computed by the Attorney General (BOP) under § 3585(b) after
+        # the sentence begins (United States v. Wilson), so a judgment's silence about credit is not a
+        # clerical error the court can fix, even when the motion calls it one.
+        return ctx.unavailable(ctx.reason(
+            "substance_not_clerical",
+            "Credit for time in custody is not something the judgment awards: the Bureau of Prisons computes it "
+            "under 18 U.S.C. § 3585(b) once the sentence begins, so its absence from the judgment is not a "
+            "clerical error Rule 36 can correct.", rule.id, "wilson_1992", "usc18_3585_b"))
     if tags & CLERICAL_GROUNDS:
         return ctx.available(
             ctx.reason(

@@ -102,9 +102,12 @@ def _timeliness(ctx: Ctx) -> AvenueResult:
         return ctx.available(ctx.reason(
             "within_time_limit", "Before AEDPA (1996-04-24) a § 2255 motion could be made at any time.", "usc28_2255"))
     judgment = ctx.case.sentence.judgment_date
-    if ctx.case.appeal is None or judgment is None:
+    appeal = None if ctx.case.appeal in (None, "none") else ctx.case.appeal
+    # After an appeal is decided, finality runs from the appellate dates (Clay); the judgment's
+    # own date is needed only when there was no appeal or the appeal has no decision date.
+    appellate_dates = appeal is not None and (appeal.decided_on or appeal.certiorari_denied_on)
+    if ctx.case.appeal is None or (judgment is None and not appellate_dates):
         return ctx.ask(*ctx.missing("appeal", "sentence.imposed_on"))
-    appeal = None if ctx.case.appeal == "none" else ctx.case.appeal
     fin = judgment_final_on(judgment, appeal)
     if fin.final_on is None:
         return ctx.unavailable(ctx.reason(

@@ -113,7 +113,7 @@ def _no_appeal(judgment_entered_on: date) -> Finality:
                      period.flags, period.alternatives)
 
 
-def judgment_final_on(judgment_entered_on: date, appeal: Any | None) -> Finality:
+def judgment_final_on(judgment_entered_on: date | None, appeal: Any | None) -> Finality:
     """Finality for § 2255(f)(1).
 
     `appeal` is None (no appeal) or has `filed_on`, `decided_on`, `certiorari_denied_on`,
@@ -122,6 +122,8 @@ def judgment_final_on(judgment_entered_on: date, appeal: Any | None) -> Finality
     values are computed like an affirmance but flagged.
     """
     if appeal is None:
+        if judgment_entered_on is None:
+            raise ValueError("with no appeal, finality runs from the entry of judgment, which is not given")
         return _no_appeal(judgment_entered_on)
 
     filed_on = getattr(appeal, "filed_on", None)
@@ -131,7 +133,7 @@ def judgment_final_on(judgment_entered_on: date, appeal: Any | None) -> Finality
 
     for label, day in (("filed_on", filed_on), ("decided_on", decided_on),
                        ("certiorari_denied_on", denied_on)):
-        if day is not None and day < judgment_entered_on:
+        if day is not None and judgment_entered_on is not None and day < judgment_entered_on:
             raise ValueError(f"appeal {label} {day} is before the judgment {judgment_entered_on}")
     if decided_on is not None and denied_on is not None and denied_on < decided_on:
         raise ValueError("certiorari denied before the court of appeals decided")
