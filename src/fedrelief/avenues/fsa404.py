@@ -12,7 +12,7 @@
           sections 2 and 3, or if an earlier § 404 motion was denied after a complete review on the
           merits; and nothing requires a court to reduce any sentence.
 
-Dates (each from the knowledge base, never a constant of its own):
+Dates (the code compares with the dates the knowledge base holds for each authority):
   before 2018-12-21  § 404 did not exist; the 2010 Act reached only sentences imposed after it.
   2018-12-21 ..      § 404 in force.
   2012-06-21         Dorsey: the 2010 Act governs every sentence imposed after 2010-08-03, so a
@@ -58,7 +58,8 @@ OTHER_DRUG = re.compile(r"methamphetamine|heroin|marihuana|marijuana|fentanyl|ox
 # 21 U.S.C. § 960(b)(1)-(3) carry the import offenses' counterparts of § 841(b)(1)(A)-(C).
 SUBPARAGRAPH = {("841", ("b", "1", "A")): "A", ("841", ("b", "1", "B")): "B", ("841", ("b", "1", "C")): "C",
                 ("960", ("b", "1")): "A", ("960", ("b", "2")): "B", ("960", ("b", "3")): "C"}
-PRE_2010_CRACK_GRAMS = {"A": 50, "B": 5}   # Fair Sentencing Act § 2 raised these to 280 and 28
+# Fair Sentencing Act § 2 raised these to 280 g and 28 g (KB fair_sentencing_act_2010; law/offenses.yaml crack_grams)
+PRE_2010_CRACK_GRAMS = {"A": 50, "B": 5}
 
 
 def _on(ctx: Ctx, ident: str) -> date:
@@ -95,18 +96,35 @@ def _from_quantity(grams: float | None) -> str | None:
     return "B" if grams >= PRE_2010_CRACK_GRAMS["B"] else "C"
 
 
+def _committed(ctx: Ctx, conv: Conviction) -> tuple[bool | None, str]:
+    """Was the offense committed before 2010-08-03? (answer, how we know). An offense cannot be
+    later than the sentence for it, so a sentence imposed before that date answers the question
+    when the offense date is not stated."""
+    line = _on(ctx, "fair_sentencing_act_2010")
+    if conv.offense_date is not None:
+        before = conv.offense_date < line
+        return before, f"committed on {conv.offense_date}, " + ("before 2010-08-03" if before else "on or after 2010-08-03")
+    imposed = ctx.case.sentence.imposed_on
+    if imposed is not None and imposed < line:
+        return True, f"committed before the sentence imposed on {imposed}, and so before 2010-08-03"
+    return None, ""
+
+
+def _label(conv: Conviction) -> str:
+    return conv.statute or f"the conviction for {conv.description}"
+
+
 def _conviction(ctx: Ctx, i: int, conv: Conviction) -> _Finding:
     where = f"convictions[{i}]"
-    provisions = parse_statute(conv.statute)
-    if not provisions:
-        return _Finding("unknown", None, (_ask(ctx, f"{where}.statute", "convictions[].statute"),))
+    text = conv.description or ""
+    provisions = parse_statute(conv.statute or "")
     sections = {(p.title, p.section) for p in provisions}
-    if not sections & DRUG_SECTIONS:
+    if provisions and not sections & DRUG_SECTIONS:
         return _Finding("not_covered", ctx.reason(
             "not_covered_offense", f"{conv.statute} is not a drug statute whose penalties the Fair Sentencing "
-            "Act of 2010 changed (it changed only 21 U.S.C. §§ 841(b)(1), 844(a) and 960(b)).",
+            "Act of 2010 changed (it changed only the crack-cocaine penalties of 21 U.S.C. § 841(b)(1), their "
+            "import counterparts, and simple possession).",
             "fsa_2018_s404", "fair_sentencing_act_2010"))
-    text = conv.description or ""
     crack_clause = any(p.section == "841" and p.path[:3] in (("b", "1", "A"), ("b", "1", "B")) and p.path[3:4] == ("iii",)
                        for p in provisions)
     if not (CRACK.search(text) or crack_clause):
@@ -114,6 +132,8 @@ def _conviction(ctx: Ctx, i: int, conv: Conviction) -> _Finding:
             return _Finding("not_covered", ctx.reason(
                 "not_covered_offense", f"The offense ({text}) did not involve cocaine base; the Fair Sentencing "
                 "Act of 2010 changed only the crack-cocaine penalties.", "fsa_2018_s404", "fair_sentencing_act_2010"))
+        if not provisions:
+            return _Finding("unknown", None, (_ask(ctx, f"{where}.statute", "convictions[].statute"),))
         return _Finding("unknown", None, (_ask(ctx, f"{where}.description", "convictions[].description"),))
     if ("21", "844") in sections and not sections & {("21", "841"), ("21", "960")}:
         return _possession(ctx, i, conv)
@@ -131,23 +151,22 @@ def _conviction(ctx: Ctx, i: int, conv: Conviction) -> _Finding:
         found = _b1c(ctx, conv)
         if found.state != "covered":
             return found
-    od = conv.offense_date
-    if od is None:
+    before, when = _committed(ctx, conv)
+    if before is None:
         return _Finding("unknown", None, (_ask(ctx, f"{where}.offense_date", "convictions[].offense_date"),))
-    if od >= _on(ctx, "fair_sentencing_act_2010"):
+    if not before:
         return _Finding("not_covered", ctx.reason(
-            "not_covered_offense", f"The offense was committed on {od}, on or after 2010-08-03, when the Fair "
-            "Sentencing Act already applied; only earlier offenses are covered.", "fsa_2018_s404", "fair_sentencing_act_2010"))
+            "not_covered_offense", f"The offense was {when}, when the Fair Sentencing Act already applied; only "
+            "earlier offenses are covered.", "fsa_2018_s404", "fair_sentencing_act_2010"))
     if letter == "C":
         return _Finding("covered", ctx.reason(
-            "eligible", f"{conv.statute}: a crack offense under § 841(b)(1)(C) committed on {od}; in this circuit "
-            "such an offense is covered (before Terry v. United States).",
+            "eligible", f"{_label(conv)}: a crack offense under § 841(b)(1)(C), {when}; in this circuit such an "
+            "offense is covered (before Terry v. United States).",
             "fsa_2018_s404", *_in_circuit(ctx, "fsa404_b1c_covered_before_terry")))
     terry = ("terry_2021",) if ctx.as_of >= _on(ctx, "terry_2021") else ()
     return _Finding("covered", ctx.reason(
-        "eligible", f"{conv.statute}: a crack offense under § 841(b)(1)({letter}){inferred}, committed on {od}, "
-        "before 2010-08-03; section 2 of the Fair Sentencing Act changed its statutory penalties, so it is a "
-        "covered offense.", "fsa_2018_s404", "fair_sentencing_act_2010", *terry))
+        "eligible", f"{_label(conv)}: a crack offense under § 841(b)(1)({letter}){inferred}, {when}; section 2 "
+        "of the Fair Sentencing Act changed its statutory penalties, so it is a covered offense.", "fsa_2018_s404", "fair_sentencing_act_2010", *terry))
 
 
 def _in_circuit(ctx: Ctx, proposition: str):
@@ -159,18 +178,18 @@ def _in_circuit(ctx: Ctx, proposition: str):
 def _b1c(ctx: Ctx, conv: Conviction) -> _Finding:
     if ctx.as_of >= _on(ctx, "terry_2021"):
         return _Finding("not_covered", ctx.reason(
-            "not_covered_offense", f"{conv.statute}: a crack offense under § 841(b)(1)(C) triggered no mandatory "
+            "not_covered_offense", f"{_label(conv)}: a crack offense under § 841(b)(1)(C) triggered no mandatory "
             "minimum, so it is not a covered offense.", "terry_2021", "fsa_2018_s404"))
     no, yes = _in_circuit(ctx, "fsa404_b1c_not_covered_before_terry"), _in_circuit(ctx, "fsa404_b1c_covered_before_terry")
     if no and not yes:
         return _Finding("not_covered", ctx.reason(
-            "not_covered_offense", f"{conv.statute}: in this circuit a crack offense under § 841(b)(1)(C) is not a "
+            "not_covered_offense", f"{_label(conv)}: in this circuit a crack offense under § 841(b)(1)(C) is not a "
             "covered offense (the circuits were divided before Terry v. United States, 2021).", "fsa_2018_s404", no))
     if yes and not no:
         return _Finding("covered")
     ctx.warnings.append("law_outside_encoded_period")
     return _Finding("unsettled", ctx.reason(
-        "missing_fact", f"{conv.statute}: whether a § 841(b)(1)(C) crack offense was covered divided the circuits "
+        "missing_fact", f"{_label(conv)}: whether a § 841(b)(1)(C) crack offense was covered divided the circuits "
         f"before Terry v. United States (2021-06-14); this circuit's position on {ctx.as_of} is not encoded.",
         "fsa_2018_s404"))
 
@@ -191,15 +210,15 @@ def _possession(ctx: Ctx, i: int, conv: Conviction) -> _Finding:
         return _Finding("unsettled", ctx.reason(
             "missing_fact", "Whether crack possession without a mandatory minimum was covered is not encoded for dates before "
             "Terry v. United States.", "fsa_2018_s404"))
-    od = conv.offense_date
-    if od is None:
+    before, when = _committed(ctx, conv)
+    if before is None:
         return _Finding("unknown", None, (_ask(ctx, f"convictions[{i}].offense_date", "convictions[].offense_date"),))
-    if od >= _on(ctx, "fair_sentencing_act_2010"):
+    if not before:
         return _Finding("not_covered", ctx.reason(
-            "not_covered_offense", f"The possession offense was committed on {od}, after the 2010 Act took effect.",
+            "not_covered_offense", f"The possession offense was {when}, when the 2010 Act already applied.",
             "fsa_2018_s404", "fair_sentencing_act_2010"))
     return _Finding("covered", ctx.reason(
-        "eligible", f"{conv.statute}: crack possession committed on {od} carrying a {minimum}-month mandatory minimum, "
+        "eligible", f"{conv.statute}: crack possession {when}, carrying a {minimum}-month mandatory minimum, "
         "which section 3 of the Fair Sentencing Act removed: a covered offense.", "fsa_2018_s404", "fair_sentencing_act_2010"))
 
 
@@ -247,7 +266,8 @@ def evaluate(ctx: Ctx) -> AvenueResult:
         before = ("fair_sentencing_act_2010",) if ctx.as_of >= _on(ctx, "fair_sentencing_act_2010") else ()
         return ctx.unavailable(ctx.reason(
             "no_statutory_authority", f"On {ctx.as_of} no statute allowed a court to reduce a sentence already imposed "
-            "by applying the Fair Sentencing Act; § 404 of the First Step Act took effect on 2018-12-21.", *before))
+            f"by applying the Fair Sentencing Act; § 404 of the First Step Act took effect on {_on(ctx, 'fsa_2018_s404')}.",
+            *before))
     if ctx.case.custody.status == "released":
         return ctx.unavailable(ctx.reason(
             "moot", "The sentence has been fully served; there is no term left to reduce, so a § 404 motion is moot.",
@@ -270,14 +290,11 @@ def evaluate(ctx: Ctx) -> AvenueResult:
         reasons = [f.reason for f in open_ if f.reason] or [Reason(
             "missing_fact", "Needs " + ", ".join(q.field for q in qs) + " to decide whether a conviction is a covered offense.")]
         return ctx.undetermined(*reasons, questions=qs)
-    reasons = [f.reason for f in covered if f.reason]
+    reasons = list(dict.fromkeys(f.reason for f in covered if f.reason))  # identical counts say it once
     imposed_bar, imposed_qs = _imposed_under_2010_act(ctx)
     if imposed_bar and imposed_bar.code == "prior_motion_bar":
         return ctx.unavailable(*reasons, imposed_bar)
     questions += imposed_qs
-    if ctx.case.custody.status is None:
-        questions.append(_ask(ctx, "custody.status", "custody.status",
-                              "A sentence already fully served cannot be reduced: the motion would be moot."))
     if imposed_bar or questions:
         missing = imposed_bar or Reason("missing_fact", "Needs " + ", ".join(q.field for q in questions) + " to decide.")
         return ctx.undetermined(*reasons, missing, questions=questions)
@@ -287,6 +304,10 @@ def evaluate(ctx: Ctx) -> AvenueResult:
     if ctx.as_of >= _on(ctx, "concepcion_2022"):
         text += " The court may consider intervening changes of law and fact, such as later Guidelines changes and conduct in prison."
         discretion.append("concepcion_2022")
+    if ctx.case.custody.status is None:
+        # Custody is not stated. Movants are almost always still serving; only a sentence fully served
+        # makes the motion moot, so the condition is said rather than asked (s3582c1a does the same).
+        text += " Custody is not stated: if the whole sentence has already been served, the motion is moot."
     return ctx.available(*reasons, ctx.reason("discretion_remains", text, *discretion),
                          to_show=("a covered offense committed before 2010-08-03",
                                   "why a reduced sentence is warranted under the § 3553(a) factors"))

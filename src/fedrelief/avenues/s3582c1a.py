@@ -18,7 +18,7 @@ TITLE = "18 U.S.C. § 3582(c)(1)(A): compassionate release"
 FORUM = "this_court"
 RELIEF = "a reduced term of imprisonment"
 DELIVERS = frozenset({"compassionate_release", "sentence_reduction"})
-INVOKED_BY = (r"3582\s*\(c\)\s*\(1\)", r"compassionate")
+INVOKED_BY = (r"3582\s*\(c\)\s*\(1\)\s*\(A\)", r"3582\s*\(c\)\s*\(1\)(?!\s*\()", r"compassionate")
 NEEDS = ("custody.status", "administrative.warden_request_on", "administrative.fully_exhausted")
 
 

@@ -84,6 +84,7 @@ class Analysis:
     case_number: str | None = None
     defendant: str | None = None
     request_title: str | None = None
+    record_checks: tuple[dict[str, Any], ...] = ()  # facts that cannot all be true in law
 
     def avenue(self, ident: str) -> AvenueResult:
         return next(a for a in self.avenues if a.id == ident)
@@ -124,4 +125,5 @@ class Analysis:
             "court_name": self.court_name,
             "case_number": self.case_number, "defendant": self.defendant,
             "request_title": self.request_title,
+            "record_checks": list(self.record_checks),
         })

@@ -12,6 +12,7 @@ from datetime import date
 
 from ..avenues import MODULES, ORDER
 from ..facts.model import Case
+from ..facts.record_checks import record_checks
 from ..law.courts import resolve_court
 from ..law.kb import KnowledgeBase, NoRuleInForce, load_kb
 from .context import Ctx
@@ -77,6 +78,9 @@ def analyze(case: Case, as_of: date | None = None, kb: KnowledgeBase | None = No
             warnings.append(f"unknown_ground:{g.tag}")
     for r in results:
         warnings.extend(w for w in r.warnings if w not in warnings)
+    # Facts that cannot all be true in law: warned about, never corrected (issue 3, record checks).
+    checks = tuple(record_checks(case))
+    warnings.extend(f"{c.code}:{c.field}" for c in checks)
     chosen = vehicles(case)
     disposition = choose_disposition(results, chosen)
     alternatives = tuple(
@@ -105,4 +109,5 @@ def analyze(case: Case, as_of: date | None = None, kb: KnowledgeBase | None = No
         vehicles=chosen, avenues=results, alternatives=alternatives, deadlines=deadlines,
         warnings=tuple(warnings), questions=tuple(questions.values()), authorities=authorities,
         case_number=case.case_number, defendant=case.defendant, request_title=case.request.title,
+        record_checks=tuple({"code": c.code, "field": c.field, "text": c.text} for c in checks),
     )

@@ -380,6 +380,18 @@ def record_checks(case: Case) -> list[RecordWarning]:
     return out
 
 
+def _same_class(stated: str, derived: str) -> bool:
+    """'E', 'Class E felony', 'e felony' all match 'Class E felony'; 'A misdemeanor' is not 'Class A felony'."""
+    def key(text: str) -> tuple[str | None, str | None]:
+        t = text.lower().replace("class", " ").strip()
+        if "infraction" in t:
+            return None, "infraction"
+        m = re.match(r"([a-e])\b\s*(felony|misdemeanor)?", t)
+        return (m.group(1), m.group(2)) if m else (None, t)
+    (sl, sk), (dl, dk) = key(stated), key(derived)
+    return sl == dl and (sk is None or sk == dk)
+
+
 def _undated(c: _Conv) -> str:
     return "" if c.dated else " (the offense date is not stated; every version in force up to sentencing was allowed)"
 
@@ -394,7 +406,7 @@ def _conviction_checks(case: Case, c: _Conv, conv) -> list[RecordWarning]:
             f"{', '.join(sorted({_fmt(r.max) for r in readings}))}){_undated(c)}."))
     if conv.offense_class:
         derived = offense_class(conv.statute, conv.offense_date)
-        if derived and conv.offense_class.strip().lower() not in derived.lower():
+        if derived and not _same_class(conv.offense_class, derived):
             out.append(RecordWarning("class_not_carried_by_statute", f"convictions[{c.index}].class",
                 f"{conv.offense_class!r} does not match the class that {conv.statute} carries under 18 U.S.C. § 3559(a): {derived}."))
     qty = crack_grams(conv.description)

@@ -60,6 +60,8 @@ def render(analysis: Analysis, console: Console) -> None:
         console.print(Text("Questions (facts that would decide an undetermined avenue):", style="bold yellow"))
         for q in a.questions:
             console.print(f"  • {q.field}: {q.why}" + (f"  [{q.avenue}]" if q.avenue else ""))
+    for rc in a.record_checks:
+        console.print(Text(f"Record check ({rc['field']}): {rc['text']}", style="yellow"))
     if a.warnings:
         console.print(Text("Warnings: " + ", ".join(a.warnings), style="yellow"))
     console.print(Text("Not legal advice. Every citation above is in fedrelief's knowledge base with its source.",
