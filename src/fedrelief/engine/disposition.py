@@ -29,6 +29,9 @@ def choose_disposition(results: tuple[AvenueResult, ...], vehicles: tuple[str, .
     if any("successive_without_authorization" in r.codes for r in chosen):
         return "transfer"
     court_open = [r for r in chosen if r.forum == "this_court" and r.status == "available"]
+    if court_open and not any(r.status == "undetermined" for r in chosen) and all(
+            "discretion_remains" not in r.codes and not r.to_show for r in court_open):
+        return "grant"  # the law gives the relief and nothing is left to weigh or to show (e.g. § 3607(c): "shall")
     if court_open or any(r.status == "undetermined" and r.forum == "this_court" for r in chosen):
         return "undetermined"
     if all(set(r.codes) and set(r.codes) <= DISMISS_CODES.get(r.id, set()) for r in chosen):
