@@ -161,7 +161,8 @@ def eval_(
     deferred = sum(1 for r in report.scored if r.deferred and not r.comparison.disposition_ok)
     for label, (hit, tot) in (("disposition (exact)", exact),
                               (f"disposition (incl. {deferred} left to discretion)", report.disposition),
-                              ("avenue status", report.status), ("reason codes", report.reasons),
+                              (f"avenue status (incl. {sum(len(r.deferred_statuses) for r in report.scored)} left to discretion)",
+                               report.status), ("reason codes", report.reasons),
                               ("remaining avenue", report.remaining)):
         table.add_row(label, str(hit), str(tot), f"{hit / tot:.1%}" if tot else "–")
     out.print(table)
@@ -171,7 +172,7 @@ def eval_(
     for r in report.scored:
         dis = list(r.comparison.disagreements)
         if r.deferred:
-            dis = [d for d in dis if d.what != "disposition"]
+            dis = [d for d in dis if d.what != "disposition" and d.what.removeprefix("status:") not in r.deferred_statuses]
         if dis or verbose:
             out.print(f"[bold]{r.path}[/]" + (" [dim](left to discretion)[/]" if r.deferred else ""), highlight=False)
             for d in dis:

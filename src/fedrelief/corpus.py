@@ -32,6 +32,7 @@ class Row:
     disposition: str | None = None
     comparison: Comparison | None = None
     deferred: bool = False
+    deferred_statuses: list[str] = field(default_factory=list)
 
     @property
     def disposition_agrees(self) -> bool:
@@ -84,6 +85,19 @@ def _deferred(expected: dict, analysis) -> bool:
         "discretion_remains" in a.codes for a in vehicles)
 
 
+def _defer_statuses(row: Row, expected: dict, analysis) -> None:
+    """In a case left to discretion, a vehicle fedrelief holds open for the judge (undetermined,
+    discretion_remains) agrees with the court's discretionary grant or denial; counted, and listed
+    under `deferred`, exactly like the disposition."""
+    for ident, ok in list(row.comparison.statuses.items()):
+        if ok or ident not in analysis.vehicles:
+            continue
+        got = analysis.avenue(ident)
+        if got.status == "undetermined" and "discretion_remains" in got.codes and not got.questions:
+            row.comparison.statuses[ident] = True
+            row.deferred_statuses.append(ident)
+
+
 def case_files(directory: str | Path) -> list[Path]:
     root = Path(directory)
     if root.is_file():
@@ -115,5 +129,7 @@ def run(paths: Iterable[Path]) -> Report:
         row.disposition = analysis.disposition
         row.comparison = compare(expected, analysis)
         row.deferred = _deferred(expected, analysis)
+        if row.deferred:
+            _defer_statuses(row, expected, analysis)
         report.rows.append(row)
     return report

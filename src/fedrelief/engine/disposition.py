@@ -15,7 +15,8 @@ PLAIN = {
 # on the merits, by vehicle. Anything else that closes a vehicle is a denial.
 DISMISS_CODES = {
     "s2255": {"not_in_custody", "time_limit_expired", "successive_without_authorization"},
-    "s2241": {"not_in_custody", "wrong_forum", "not_exhausted", "remedy_adequate"},
+    "s2241": {"not_in_custody", "wrong_forum", "not_exhausted", "remedy_adequate", "no_judicial_review",
+              "final_order_of_removal"},
 }
 
 
