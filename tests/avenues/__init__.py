@@ -54,3 +54,24 @@ def disagreements_with_court(path: Path, avenue: str) -> list[str]:
     if missing:
         out.append(f"reasons: court {want['reasons']}, fedrelief {list(got.codes)}")
     return out
+
+
+def real_order_tests(avenue: str, disagree: dict[str, str]):
+    """The two tests every avenue module runs against its real orders (tests/cases/<avenue>/):
+    each file agrees with the court unless it is listed in `disagree` with the reason; and each
+    listed file still disagrees (so the list cannot go stale). Use as
+        test_real_order, test_known_disagreements_still_disagree = real_order_tests("rule36", DISAGREE)
+    """
+    import pytest
+
+    @pytest.mark.parametrize("path", real_orders(avenue), ids=lambda p: p.stem)
+    def test_real_order(path: Path):
+        if path.stem in disagree:
+            pytest.xfail(disagree[path.stem])
+        assert disagreements_with_court(path, avenue) == []
+
+    @pytest.mark.parametrize("stem", sorted(disagree))
+    def test_known_disagreements_still_disagree(stem):
+        assert disagreements_with_court(next(p for p in real_orders(avenue) if p.stem == stem), avenue)
+
+    return test_real_order, test_known_disagreements_still_disagree

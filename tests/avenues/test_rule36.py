@@ -1,11 +1,10 @@
 """Fed. R. Crim. P. 36. Expected values come from the rule's text (a clerical error, or an error
 from oversight or omission, "at any time"; nothing of substance) and from the dates of the rule and
 the cases in the knowledge base -- not from the code."""
-from pathlib import Path
 
 import pytest
 
-from . import build, cited_ids, disagreements_with_court, real_orders, run
+from . import build, cited_ids, real_order_tests, run
 
 BASE = {
     "format": 1, "court": "paed", "as_of": "2020-06-01",
@@ -98,14 +97,4 @@ DISAGREE = {
 }
 
 
-@pytest.mark.parametrize("path", real_orders("rule36"), ids=lambda p: p.stem)
-def test_real_order(path: Path):
-    if path.stem in DISAGREE:
-        pytest.xfail(DISAGREE[path.stem])
-    assert disagreements_with_court(path, "rule36") == []
-
-
-@pytest.mark.parametrize("stem", sorted(DISAGREE))
-def test_known_disagreements_still_disagree(stem):
-    # keeps DISAGREE honest: when the file or the module changes so that they agree, remove the entry
-    assert disagreements_with_court(next(p for p in real_orders("rule36") if p.stem == stem), "rule36")
+test_real_order, test_known_disagreements_still_disagree = real_order_tests("rule36", DISAGREE)

@@ -4,11 +4,10 @@ computes credit), § 3621(e)(2)(B) "may" and the BOP rule in force on the date (
 until 2009-03-16, § 550.55 after, its 2016-05-26 version after that), § 3625 (no APA review),
 § 3632(d)(4)(E)(i) (final order of removal) from 2018-12-21, § 2255(e) and Jones v. Hendrix
 (2023-06-22) -- not from the code."""
-from pathlib import Path
 
 import pytest
 
-from . import build, cited_ids, disagreements_with_court, real_orders, run
+from . import build, cited_ids, real_order_tests, run
 
 # A habeas petition in the district of confinement, remedies exhausted.
 PETITION = {
@@ -216,13 +215,4 @@ DISAGREE = {
 }
 
 
-@pytest.mark.parametrize("path", real_orders("s2241"), ids=lambda p: p.stem)
-def test_real_order(path: Path):
-    if path.stem in DISAGREE:
-        pytest.xfail(DISAGREE[path.stem])
-    assert disagreements_with_court(path, "s2241") == []
-
-
-@pytest.mark.parametrize("stem", sorted(DISAGREE))
-def test_known_disagreements_still_disagree(stem):
-    assert disagreements_with_court(next(p for p in real_orders("s2241") if p.stem == stem), "s2241")
+test_real_order, test_known_disagreements_still_disagree = real_order_tests("s2241", DISAGREE)

@@ -2,11 +2,10 @@
 from § 3607's text ((a): 21 U.S.C. § 844 simple possession, probation of up to one year, no
 judgment of conviction; (c): an (a) disposition AND under 21) and from each circuit case's
 decision date -- not from the code."""
-from pathlib import Path
 
 import pytest
 
-from . import build, cited_ids, disagreements_with_court, real_orders, run
+from . import build, cited_ids, real_order_tests, run
 
 BASE = {
     "format": 1, "court": "nyed", "as_of": "2020-06-01",
@@ -108,13 +107,4 @@ DISAGREE = {
 }
 
 
-@pytest.mark.parametrize("path", real_orders("s3607c"), ids=lambda p: p.stem)
-def test_real_order(path: Path):
-    if path.stem in DISAGREE:
-        pytest.xfail(DISAGREE[path.stem])
-    assert disagreements_with_court(path, "s3607c") == []
-
-
-@pytest.mark.parametrize("stem", sorted(DISAGREE))
-def test_known_disagreements_still_disagree(stem):
-    assert disagreements_with_court(next(p for p in real_orders("s3607c") if p.stem == stem), "s3607c")
+test_real_order, test_known_disagreements_still_disagree = real_order_tests("s3607c", DISAGREE)
