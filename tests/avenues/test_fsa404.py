@@ -319,7 +319,7 @@ def test_terry_order_cites_the_eleventh_circuit_decision_as_persuasive():
 def test_pre_2010_thresholds_agree_with_the_offense_table():
     from datetime import date
 
-    from fedrelief.facts.record_checks import offense_table
+    from fedrelief.law.offenses import offense_table
 
     for letter in ("A", "B"):
         version = offense_table()[f"21 U.S.C. § 841(b)(1)({letter})"].versions_on(date(2010, 8, 2))[0]

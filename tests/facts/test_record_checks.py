@@ -16,9 +16,9 @@ from datetime import date
 import pytest
 
 from fedrelief.facts import case_from_data, load_case_document
-from fedrelief.facts.record_checks import (
-    LIFE, Provision, RecordWarning, Warning, is_felony, offense_class, offense_class_from_max, offense_table,
-    parse_statute, record_checks, resolve)
+from fedrelief.facts.record_checks import RecordWarning, Warning, record_checks
+from fedrelief.law.offenses import (
+    LIFE, Provision, is_felony, offense_class, offense_class_from_max, offense_table, parse_statute, resolve)
 from fedrelief.law.kb import load_kb
 
 from ..conftest import EXAMPLES

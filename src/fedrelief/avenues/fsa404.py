@@ -30,7 +30,7 @@ A motion to reduce a sentence already fully served is moot (Payne, 4th Cir. 2022
 Which penalty subparagraph a conviction carried is read from the statute as cited ("21 U.S.C.
 §§ 841(a)(1), 841(b)(1)(A), and 846"); where the citation stops at § 841(a), from the crack
 quantity the conviction's description states, measured against the thresholds in force on the
-offense date (facts/record_checks.py); otherwise it is asked.
+offense date (law/offenses.py); otherwise it is asked.
 """
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ from datetime import date
 from ..engine.context import Ctx, question_wording
 from ..engine.result import AvenueResult, Question, Reason
 from ..facts.model import Conviction
-from ..facts.record_checks import Provision, crack_grams, parse_statute
+from ..law.offenses import Provision, crack_grams, parse_statute
 
 ID = "fsa404"
 TITLE = "First Step Act of 2018 § 404: covered crack-cocaine offenses"
