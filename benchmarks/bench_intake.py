@@ -5,7 +5,9 @@
   baseline:  eyecite's get_citations() on the same texts (citations only).
 Prints documents/second for each (median of several runs), their ratio, and the case and U.S.C.
 citations each found that the other did not (normalised to volume/reporter/page and
-title/section). Never asserts on a timing.
+title/section); then, from further runs over the same documents, where the intake's time goes
+(each stage's median time per document; a breakdown only, the ratio above stands on its own).
+Never asserts on a timing.
 
     python benchmarks/bench_intake.py [--runs 7]
 """
@@ -62,6 +64,7 @@ def main() -> None:
     print(f"baseline  eyecite get_citations    {n / t_eye:8.1f} docs/s   ({t_eye / n * 1e3:6.2f} ms/doc)")
     print(f"measured  fedrelief intake (whole) {n / t_ours:8.1f} docs/s   ({t_ours / n * 1e3:6.2f} ms/doc)")
     print(f"ratio     intake / eyecite          {t_eye / t_ours:8.1f}x")
+    print_stages(docs, args.runs)
 
     only_eye, only_ours = [], []
     for name, text, markup in docs:
@@ -82,6 +85,41 @@ def main() -> None:
     print(f"case and U.S.C. citations intake found that eyecite did not: {len(only_ours)}")
     for line in only_ours:
         print("  " + line)
+
+
+def print_stages(docs, runs: int) -> None:
+    """Each stage of intake_text timed apart (same documents, `runs` runs, median per stage)."""
+    from fedrelief.intake.assemble import assemble
+    from fedrelief.intake.clean import clean
+    from fedrelief.intake.extract import extract
+    from fedrelief.intake.resolve import resolve
+
+    stages = ("clean", "extract", "resolve", "assemble")
+    per_run = {k: [] for k in stages}
+    for _ in range(runs):
+        spent = dict.fromkeys(stages, 0.0)
+        for _name, text, markup in docs:
+            t0 = time.perf_counter()
+            doc = clean(text, markup, "<text>")
+            t1 = time.perf_counter()
+            ex = extract(doc)
+            t2 = time.perf_counter()
+            res = resolve(ex)
+            t3 = time.perf_counter()
+            assemble(ex, res, source="<text>")
+            t4 = time.perf_counter()
+            spent["clean"] += t1 - t0
+            spent["extract"] += t2 - t1
+            spent["resolve"] += t3 - t2
+            spent["assemble"] += t4 - t3
+        for k in stages:
+            per_run[k].append(spent[k])
+    n = len(docs)
+    medians = {k: statistics.median(v) for k, v in per_run.items()}
+    total = sum(medians.values())
+    print(f"\nper stage (intake, {runs} further runs, median of each):")
+    for k in stages:
+        print(f"  {k:9s} {medians[k] / n * 1e3:6.2f} ms/doc  {medians[k] / total * 100:5.1f}%")
 
 
 if __name__ == "__main__":

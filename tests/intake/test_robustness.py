@@ -43,3 +43,14 @@ def test_a_megabyte_of_citations_is_linear():
 def test_unclosed_html_and_emphasis():
     _bounded("<" * 50000 + "*a" * 50000 + "<script>" * 1000, "html")
     _bounded("*" * 100000 + "_" * 100000, "markdown")
+
+
+def test_upper_case_document_with_a_bare_earlier_motion_date_does_not_raise():
+    # found in review: 'history.filed_on' with no history entry assembled as a dict (KeyError)
+    from pathlib import Path
+
+    from fedrelief.intake import intake_text
+
+    text = (Path(__file__).parent.parent / "intake_docs" / "martinez_dutah_2005.txt").read_text().upper()
+    draft = intake_text(text)
+    assert draft.data.get("format") == 1

@@ -156,7 +156,7 @@ def assemble(ex: Extraction, res: Resolved, source: str = "<text>", court: str |
         data["as_of"] = as_of.isoformat()
         prov["as_of"] = {"start": None, "end": None, "text": "given on the command line", "quote": as_of.isoformat()}
     hist_filed = next((f for f in res.findings if f.path == "history.filed_on"), None)
-    if hist_filed and data.get("history"):
+    if hist_filed and isinstance(data.get("history"), list) and data["history"]:
         data["history"][0]["filed_on"] = hist_filed.value.isoformat()
         data.pop("history.filed_on", None)
     if isinstance(data.get("history"), dict):  # 'history.filed_on' without an entry: not a fact we can place

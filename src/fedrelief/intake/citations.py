@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .scan import finditer_at
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -98,7 +100,8 @@ def case_regex() -> re.Pattern[str]:
     )
 
 
-def _reporter_spellings() -> set[str]:
+@lru_cache(maxsize=1)
+def _reporter_spellings() -> frozenset[str]:
     from reporters_db import REPORTERS
 
     out = set()
@@ -107,7 +110,7 @@ def _reporter_spellings() -> set[str]:
             out.update(entry.get("editions", {}))
             out.update(entry.get("variations", {}))
     out.update(("Fed. App'x.", "Fed. App'x", "F. App'x."))
-    return out
+    return frozenset(out)
 
 
 def canonical_reporter(matched: str) -> str:
@@ -145,13 +148,30 @@ _CFR = re.compile(
 )
 
 
+# Where each kind of citation can begin (scan.finditer_at): the expressions above open with a
+# look-behind, which the engine would test at every character; these open with a character class
+# it skips to at once, and check the next few characters the expression needs, so that it is
+# tried only where it may match.
+_USC_START = re.compile(r"\d(?<!\w.)(?=\d?[ \n]*U)")            # a title, then 'U'
+_USSG_START = re.compile(r"[U§](?:(?<=U)(?=\.?[ \n]?S)|(?<=§)(?=§?[ \n]*\d[A-Z]))")
+_RULE_START = re.compile(r"Fed|Rule")
+_CFR_START = re.compile(r"\d(?<![\w.].)(?=\d?[ \n]*C)")         # a title, then 'C'
+
+
+@lru_cache(maxsize=1)
+def _case_start() -> re.Pattern[str]:
+    """A volume, then blanks and a character a reporter can begin with."""
+    first = {k[0][0] for k in (_tokens(r) for r in _reporter_spellings()) if k}
+    return re.compile(r"[1-9](?<![\w.§/-].)(?=\d{0,4}[ \n]+[" + "".join(re.escape(c) for c in sorted(first)) + "])")
+
+
 def find_citations(text: str) -> list[Citation]:
     out: list[Citation] = []
-    for m in case_regex().finditer(text):
+    for m in finditer_at(case_regex(), _case_start(), text):
         reporter = canonical_reporter(m.group("reporter"))
         out.append(Citation("case", f"{m.group('volume')} {reporter} {m.group('page')}", m.start(), m.end("page"),
                             m.group("pin") or ""))
-    for m in _USC.finditer(text):
+    for m in finditer_at(_USC, _USC_START, text):
         title = str(int(m.group("title")))
         out.append(Citation("usc", f"{title} U.S.C. § {m.group('sec')}", m.start(), m.end(), m.group("sub") or ""))
         plural = (m.group("mark") or "").startswith("§§") or (m.group("mark") or "").lower().startswith(("sections", "secs"))
@@ -165,7 +185,7 @@ def find_citations(text: str) -> list[Citation]:
             out.append(Citation("usc", f"{title} U.S.C. § {more.group('sec')}", more.start("sec"), more.end(), more.group("sub") or ""))
             pos = more.end()
     covered = -1
-    for m in _USSG.finditer(text):
+    for m in finditer_at(_USSG, _USSG_START, text):
         if m.start("sec") < covered:
             continue  # already read as part of a list
         out.append(Citation("ussg", f"U.S.S.G. § {m.group('sec')}", m.start(), m.end(), m.group("sub") or ""))
@@ -177,7 +197,7 @@ def find_citations(text: str) -> list[Citation]:
             out.append(Citation("ussg", f"U.S.S.G. § {more.group('sec')}", more.start("sec"), more.end(), more.group("sub") or ""))
             pos = more.end()
         covered = pos
-    for m in _RULE.finditer(text):
+    for m in finditer_at(_RULE, _RULE_START, text):
         if m.group("num"):
             num, sub, rset = m.group("num"), m.group("sub"), m.group("set")
         elif m.group("num2"):
@@ -185,7 +205,7 @@ def find_citations(text: str) -> list[Citation]:
         else:
             num, sub, rset = m.group("num4"), m.group("sub4"), "crim"
         out.append(Citation("rule", f"{_RULE_SETS[rset.lower()]} {num}", m.start(), m.end(), sub or ""))
-    for m in _CFR.finditer(text):
+    for m in finditer_at(_CFR, _CFR_START, text):
         out.append(Citation("cfr", f"{int(m.group('title'))} C.F.R. § {m.group('sec')}", m.start(), m.end(), m.group("sub") or ""))
         if m.group("to"):
             out.append(Citation("cfr", f"{int(m.group('title'))} C.F.R. § {m.group('to')}", m.start("to"), m.end(), ""))

@@ -20,6 +20,7 @@ import html
 import re
 
 from .document import Document, OffsetMap
+from .scan import finditer_at
 
 # one-to-one characters: translated before tokenising, so offsets do not move
 _ONE_TO_ONE = str.maketrans({
@@ -56,13 +57,28 @@ _TOKENS = {
     "html": re.compile(_COMMON + _HTML, re.X),
 }
 _COMPOUND = re.compile(r"\b([A-Za-z0-9]+)-([a-z]+)\b")
+# Where a token can begin: every token above starts with one of these characters, or with a blank
+# followed by a blank, a line break or a heading / rule / emphasis mark. Only these few positions
+# are tried, so the long plain stretches between them cost one fast character scan instead of a
+# try of every alternative at every character; the tokens found are the same (a match is only
+# ever tried where one could start, in the same order).
+_TOKEN_START = re.compile(r"[ \n\-\\*_#\]<&\ufb00-\ufb04\u2026\u00ad\u200b-\u200d\ufeff](?:(?<! )|(?=[ \n#*_\-]))")
+# the one-to-one characters, replaced only where present (str.translate looks up every character)
+_ONE_TO_ONE_PAIRS = tuple((chr(k), v) for k, v in _ONE_TO_ONE.items())
+
+
+def _translate(s: str) -> str:
+    for a, b in _ONE_TO_ONE_PAIRS:
+        if a in s:
+            s = s.replace(a, b)
+    return s
 
 
 def clean(original: str, markup: str = "text", source: str = "<text>") -> Document:
     """Normalise `original` (markup: 'text', 'markdown' or 'html') into a `Document`."""
     if markup == "html":
         original = _html_whitespace(original)
-    src = original.translate(_ONE_TO_ONE)
+    src = _translate(original)
     tokens = _TOKENS.get(markup, _TOKENS["text"])
     compounds = {f"{a.lower()}-{b}" for a, b in _COMPOUND.findall(src)} if "-\n" in src or "- \n" in src else set()
     out: list[str] = []
@@ -79,7 +95,7 @@ def clean(original: str, markup: str = "text", source: str = "<text>") -> Docume
             omap.add(n, orig_start, len(s), orig_len)
             n += len(s)
 
-    for m in tokens.finditer(src):
+    for m in finditer_at(tokens, _TOKEN_START, src):   # = tokens.finditer(src), faster
         if m.start() > pos:
             emit(src[pos:m.start()], pos, m.start() - pos)
         kind = m.lastgroup
@@ -97,7 +113,7 @@ def clean(original: str, markup: str = "text", source: str = "<text>") -> Docume
         elif kind == "multi":
             emit(_MULTI.get(tok, ""), m.start(), len(tok))
         elif kind == "ent":
-            emit(html.unescape(tok).translate(_ONE_TO_ONE), m.start(), len(tok))
+            emit(_translate(html.unescape(tok)), m.start(), len(tok))
         elif kind in ("block", "rule"):
             emit("\n", m.start(), len(tok))
         # esc, emph, head, link, tag, drop: deleted

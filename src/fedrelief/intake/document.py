@@ -86,7 +86,9 @@ v vs no nos u.s u.s.c u.s.s.g usc ussg fed r crim civ app p cir f supp ct s l ed
 inc co corp e.g i.e doc dkt mr ms mrs dr jr sr st jan feb mar apr aug sept sep oct nov dec
 id cf see ann stat pub c.f.r cfr sec cr crim. ex rel art cl amend para pp n nn al seq ecf
 """.split())
-_BOUNDARY = re.compile(r"[.!?][\"')\]”’]*\s+(?=[\"“(\[]?[A-Z0-9])|\n(?=[A-Z\[(])")
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+# r"[.!?][\"')\]”’]*\s+(?=[\"“(\[]?[A-Z0-9])|\n(?=[A-Z\[(])", written to open with one character class
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)(?=[A-Z\[(])|(?<!\n)[\"')\]”’]*\s+(?=[\"“(\[]?[A-Z0-9]))")
 
 
 @dataclass
@@ -105,6 +107,23 @@ class Document:
         cut = len(self.text) - tail
         return Document(original=self.original, text=self.text[:head] + "\n" + self.text[cut:],
                         offsets=_WindowMap(self.offsets, head, cut), source=self.source)
+
+    @cached_property
+    def lower(self) -> str:
+        """`text.lower()`, computed once: the extractors' cheap 'is this word here at all' tests."""
+        return self.text.lower()
+
+    @cached_property
+    def folded(self) -> str:
+        """`text` lowercased offset for offset, for case-insensitive matching: a lowercase pattern
+        without IGNORECASE finds in `folded` exactly what the same pattern with IGNORECASE finds in
+        `text`, and faster (a literal-led alternative is then skipped by one character test). The
+        four letters IGNORECASE also folds onto ASCII ones ('İ', 'ı', 'ſ', 'K') are folded the same
+        way; no other character lowercases to more than one character or to ASCII."""
+        t = self.text
+        if "\u0130" in t or "\u0131" in t or "\u017f" in t or "\u212a" in t:
+            return t.translate(_FOLD).lower()
+        return self.lower
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.start(start), self.offsets.end(end)
@@ -147,5 +166,10 @@ class Document:
 
 
 def _capsline(line: str) -> bool:
+    """Has a letter and no lowercase letter."""
+    if not line.isascii() and "§" in line:
+        line = line.replace("§", "")   # neither a letter nor lowercase: the answer is the same
+    if line.isascii():   # the same test without a list: no a-z, and some A-Z
+        return line.upper() == line and line.lower() != line
     letters = [c for c in line if c.isalpha()]
     return bool(letters) and not any(c.islower() for c in letters)

@@ -9,6 +9,7 @@ and the avenues it discusses. Cue phrases live in cues.yaml.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -19,6 +20,7 @@ import yaml
 
 from .citations import Citation, find_citations
 from .document import Document
+from .scan import Cue, finditer_at, folded
 
 
 @dataclass(frozen=True)
@@ -46,21 +48,17 @@ class Extraction:
 
 
 @lru_cache(maxsize=1)
-def cues() -> dict[str, dict[str, list[re.Pattern[str]]]]:
-    raw = yaml.safe_load((Path(__file__).parent / "cues.yaml").read_text(encoding="utf-8"))
+def _raw_cues() -> dict[str, dict[str, list[str]]]:
+    return yaml.safe_load((Path(__file__).parent / "cues.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, dict[str, list[Cue]]]:
     # Cues are matched against lowercased text (same length, same offsets), compiled without
-    # IGNORECASE: a literal-led pattern is then found by a fast scan instead of a slow one.
-    return {section: {key: [re.compile(p.lower()) for p in pats] for key, pats in table.items()}
-            for section, table in raw.items()}
-
-
-@lru_cache(maxsize=None)
-def any_cue(*sections: str) -> re.Pattern[str]:
-    """One expression matching wherever any cue of `sections` matches: most sentences hold none,
-    and one search rules them out (the per-cue searches run only on a hit)."""
-    raw = yaml.safe_load((Path(__file__).parent / "cues.yaml").read_text(encoding="utf-8"))
-    pats = [p for sec in sections for table in (raw[sec],) for ps in table.values() for p in ps]
-    return re.compile("|".join(f"(?:{p.lower()})" for p in pats))
+    # IGNORECASE: a literal-led pattern is then found by a fast scan instead of a slow one. Each is
+    # compiled once, with its needles (scan.py): a cue whose words are not in a text is not run.
+    return {section: {key: [Cue(p.lower()) for p in pats] for key, pats in table.items()}
+            for section, table in _raw_cues().items()}
 
 
 # --------------------------------------------------------------------------------------------
@@ -92,13 +90,15 @@ _DISTRICT_ABBR = re.compile(
     r"(?:District Court|DISTRICT COURT)[ \n]*,[ \n]*(?P<abbr>[NSEWMC]\.[ ]?D\.|D\.)[ \n]*(?P<state>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)")
 _DISTRICT_PAREN = re.compile(
     r"\((?P<abbr>(?:[NSEWMC]\.[ ]?)?D\.[ ]?[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)[ ]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2},[ ]\d{4}\)")
+# where a district's name can begin: its direction or 'district', in any case (read in the folded text)
+_DISTRICT_START = re.compile(r"eastern|western|northern|southern|middle|central|district")
 _DISTRICT_COURT_CUE = re.compile(r"DISTRICT COURT|District Court|APPEAL FROM|Appeal from", re.I)
 
 
 def extract_court(doc: Document, header_end: int) -> Finding | None:
     text = doc.text
     window = text[:max(header_end, 600)]
-    for m in _DISTRICT.finditer(window):
+    for m in finditer_at(_DISTRICT, _DISTRICT_START, window, starts_in=doc.folded[:len(window)]):
         # only a district named in a court line: 'United States District Court ... for the District of X'
         before = window[max(0, m.start() - 160):m.start()]
         line_start = window.rfind("\n", 0, m.start()) + 1
@@ -126,10 +126,15 @@ _CASE_NO = re.compile(
     r"\b(?:No|NO)s?\.?:?|D\.[ ]?C\.[ ]Docket[ ]No\.|^Opinion\n(?:Case[ ]No\.[ ]*)?)[ ]*" + _DOCKET, re.M)
 
 
+# where _CASE_NO can begin (it opens with look-behinds, tested at every character otherwise)
+_CASE_NO_START = re.compile(r"[CNDO](?:(?<=C)(?=ase|ASE|ause|AUSE|riminal|RIMINAL|rim\.|r\.|ivil|IVIL)|(?<=N)(?=[oO])"
+                            r"|(?<=D)(?=\.[ ]?C\.[ ]Docket)|(?<=O)(?=pinion\n))")
+
+
 def extract_case_number(doc: Document, header_end: int) -> Finding | None:
     window = doc.text[:max(header_end, 300)]
     found = []
-    for m in _CASE_NO.finditer(window):
+    for m in finditer_at(_CASE_NO, _CASE_NO_START, window):
         num = m.group("num").rstrip(".:,")
         if re.fullmatch(r"\d{2}-\d{2}-\d{4}", num) or not re.search(r"\d", num) or len(num) < 3:
             continue
@@ -151,6 +156,7 @@ _BODY_PARTY = re.compile(
     r"|\b(?:The|the)[ \n]+[Dd]efendant,[ \n]+(?P<name2>" + _NAME_WORD + r"(?:[ \n]+(?:[A-Z]\.|" + _NAME_WORD + r")){1,3}(?:,[ \n]+Jr\.)?),"
     r"|\b(?:[Dd]efendant|[Pp]etitioner)[^,.\n]{0,60},[ \n]+(?P<name3>" + _NAME_WORD + r"[ \n]+" + _NAME_WORD + r"),"
     r"|(?P<name4>" + _NAME_WORD + r"(?:[ \n]+(?:[A-Z]\.|" + _NAME_WORD + r")){1,3})[ \n]+\(\"(?:Petitioner|Defendant|Movant)\"\)")
+_BODY_PARTY_START = re.compile(r"[DdPpTt](?<!\w.)(?:(?<=[Dd])(?=efendant)|(?<=[Pp])(?=etitioner)|(?<=[Tt])(?=he[ \n]+[Dd]efendant,))")
 _NOT_A_NAME = re.compile(r"UNITED STATES|AMERICA|^v\.?$|\bNO\.|COURT|DISTRICT|ORDER|MEMORANDUM|OPINION|MOTION|PLAINTIFF|RESPONDENT|WARDEN|^[A-Z]{1,3}$", re.I)
 
 
@@ -179,7 +185,12 @@ def extract_defendant(doc: Document, header_end: int) -> Finding | None:
         name = m.group(g).strip(" ,")
         if not _NOT_A_NAME.search(name):
             return Finding("defendant", name, m.start(g), m.start(g) + len(name))
-    for m in _BODY_PARTY.finditer(text, header_end, min(len(text), header_end + 3000)):
+    end = min(len(text), header_end + 3000)
+    # without '("' the last alternative (a name before '("Petitioner")') cannot match, and the others
+    # begin only at 'Defendant', 'Petitioner' or 'The defendant,'
+    body = (_BODY_PARTY.finditer(text, header_end, end) if '("' in text[header_end:end]
+            else finditer_at(_BODY_PARTY, _BODY_PARTY_START, text, header_end, end))
+    for m in body:
         g = next(k for k in ("name", "name2", "name3", "name4") if m.group(k))
         name = " ".join(m.group(g).split())
         if not _NOT_A_NAME.search(name) and not name.startswith(("The ", "This ", "Defendant", "United")):
@@ -218,6 +229,12 @@ _TITLE_IN_ORDER = re.compile(
     r"(?:(?:pro[ \n]se|second|renewed|letter-form|construed|pending|present|current)[ \n]+)*"
     r"(?:\"(?P<qtitle>[A-Z][^\"]{5,400}?)\.?\"|(?P<title>" + _TITLE_HEAD + _TITLE_CHARS + r"))"
     r"|(?:presented|before[ \n]+the[ \n]+[Cc]ourt[ \n]+(?:on|upon)|[Cc]ourt[ \n]+with)[ \n]+(?:a|an|the)[ \n]+(?:pro[ \n]se[ \n]+)?(?P<title2>" + _TITLE_HEAD + _TITLE_CHARS + r")")
+# Where _TITLE_IN_ORDER can begin: a word that may be its subject ('Defendant', 'Mr.', a name) and
+# is followed by a possessive or another capitalised word; or 'presented', 'before the Court on',
+# 'Court with'. The expression is tried only there (it would otherwise be tried at every character).
+_TITLE_START = re.compile(
+    r"[A-Zdpmbc](?:(?<!\w[A-Zdpmbc])(?<=[A-Zdpm])(?=(?:[a-z]+|[rs]\.)(?:'s|s'|[ \n]+[A-Z]))"
+    r"|(?<=p)(?=resented)|(?<=b)(?=efore[ \n]+the[ \n]+[Cc]ourt[ \n]+(?:on|upon))|(?<=[Cc])(?=ourt[ \n]+with))")
 _BEFORE_COURT = re.compile(r"before[ \n]+the[ \n]+[Cc]ourt|[Pp]ending|comes[ \n]+before|presented|THIS[ \n]+MATTER|This[ \n]+matter|[Nn]ow[ \n]+before")
 _TITLE_HEADING = re.compile(r"^[ ]*(?P<title>(?:(?:DEFENDANT'?S?|PETITIONER'?S?|PRO SE|EMERGENCY|RENEWED)[ ]+)*(?:MOTION|PETITION|LETTER|REQUEST)\b[^\n]{0,200})$", re.M)
 
@@ -230,7 +247,7 @@ def extract_title(doc: Document, header_end: int, kind: str) -> Finding | None:
             t = m.group("title").strip(" .:")
             return Finding("request.title", t, m.start("title"), m.start("title") + len(t))
     best = None
-    for m in _TITLE_IN_ORDER.finditer(text):
+    for m in finditer_at(_TITLE_IN_ORDER, _TITLE_START, text):
         g = next(k for k in ("qtitle", "title", "title2") if m.group(k))
         raw = m.group(g).rstrip(" ,\n")
         t = " ".join(raw.split())
@@ -256,9 +273,28 @@ _SUBJECT = r"(?:[Dd]efendant|[Pp]etitioner|[Mm]ovant|\b[Hh]e|\b[Ss]he|Mr\.[ ]\w+
 _MOVANT_ASKS = re.compile(_SUBJECT + r"(?:[ \n]+(?:now|also|further|then|specifically|apparently|essentially|first|again|further|pro[ \n]se|,[^,]{0,40},)){0,3}[ \n]+"
                           r"(?:asks?|seeks?|moves?|requests?|petitions?|prays?|wants|wishes|urges?|contends?|argues?|claims?|asserts?|alleges?|notes?|states?|cites?|invokes?|relies|acknowledges|says|maintains|believes|represents|requested|sought|moved)\b"
                           r"|\bsays[ \n]+" + _SUBJECT + r"|\b(?:I|We)[ \n]+(?:am|was|have|ask|request|respectfully|seek|move|pray|would)\b|\bmy[ \n]+(?:sentence|motion|release|family|health)|\b(?:grounds|basis)[ \n]+for[ \n]+(?:his|her|the)[ \n]+(?:request|motion)|\bAs[ \n]+grounds\b")
-_MOVANTS_PAPER = re.compile(r"(?:[Dd]efendant|[Pp]etitioner|[Mm]ovant|[A-Z][a-z]+)(?:'s|s')[ \n]+(?:pro[ \n]se[ \n]+)?(?:[A-Z\"][\w\"]*[ \n]+){0,3}?(?:[Mm]otion|[Ll]etter|[Pp]etition|[Rr]equest)\b|\b(?:In|By)[ \n]+(?:the|his|her)[ \n]+(?:Letter|Motion|Petition|letter|motion|petition)\b")
-_ANY_REQUEST_WORD = re.compile(r"(?i:ask|seek|move|moving|request|petition|pray|want|wish|urge|contend|argu|claim|assert|allege|note|noting|state|cite|invoke|reli|acknowledg|says|maintain|believ|represent|sought|filed|presented|submitted|motion|letter|\bI\b|\bmy\b|grounds|basis)")
-_NOT_MOVANT = re.compile(r"\bmay[ \n]+file\b|proper[ \n]+vehicle|\bOrdinarily\b|is[ \n]+not[ \n]+entitled|\bgovernment[ \n]+(?:has|opposed|responded|asserts|argues)|\bGovernment[ \n]+(?:has|opposed|responded|asserts|argues)")
+# Words without one of which _MOVANT_ASKS cannot match (a verb after a blank, 'says', 'I' or 'We',
+# 'my', 'grounds', 'basis'): a fast first test, as most sentences of an order have none.
+_MOVANT_WORDS = re.compile(r"[ \n](?:asks?|seeks?|moves?|requests?|petitions?|prays?|wants|wishes|urges?|contends?|argues?|claims?|asserts?|alleges?|notes?|states?|cites?|invokes?|relies|acknowledges|says|maintains|believes|represents|requested|sought|moved)\b"
+                           r"|says|I(?<!\wI)[ \n]|We(?<!\wWe)[ \n]|my(?<!\wmy)[ \n]|grounds|basis")
+_MOVANTS_PAPER = Cue(r"(?:[Dd]efendant|[Pp]etitioner|[Mm]ovant|[A-Z][a-z]+)(?:'s|s')[ \n]+(?:pro[ \n]se[ \n]+)?(?:[A-Z\"][\w\"]*[ \n]+){0,3}?(?:[Mm]otion|[Ll]etter|[Pp]etition|[Rr]equest)\b|\b(?:In|By)[ \n]+(?:the|his|her)[ \n]+(?:Letter|Motion|Petition|letter|motion|petition)\b")
+# A word without which a sentence is not the movant's: case-insensitively, one of these
+# (substring tests on the folded sentence, the likeliest first) or the word 'I' or 'my'; that is
+# r"(?i:ask|seek|move|moving|request|petition|pray|want|wish|urge|contend|argu|claim|assert|allege|
+# note|noting|state|cite|invoke|reli|acknowledg|says|maintain|believ|represent|sought|filed|
+# presented|submitted|motion|letter|\bI\b|\bmy\b|grounds|basis)".
+_REQUEST_WORDS = ("motion", "state", "filed", "request", "letter", "petition", "move", "ask", "seek", "argu",
+                  "claim", "assert", "allege", "note", "noting", "cite", "moving", "pray", "want", "wish", "urge",
+                  "contend", "invoke", "reli", "acknowledg", "says", "maintain", "believ", "represent", "sought",
+                  "presented", "submitted", "grounds", "basis")
+_I_OR_MY = re.compile(r"\b(?:i|my)\b")
+
+
+def _has_request_word(low: str) -> bool:
+    return any(w in low for w in _REQUEST_WORDS) or _I_OR_MY.search(low) is not None
+
+
+_NOT_MOVANT = Cue(r"\bmay[ \n]+file\b|proper[ \n]+vehicle|\bOrdinarily\b|is[ \n]+not[ \n]+entitled|\bgovernment[ \n]+(?:has|opposed|responded|asserts|argues)|\bGovernment[ \n]+(?:has|opposed|responded|asserts|argues)")
 _COURT_VOICE = re.compile(r"^\W*(?:The Court|This Court|A court|Courts|See\b|Under\b|Section\b|Id\.|But\b|However\b|Where\b|Although\b|Because\b|Federal courts|A district court|District courts|It is)", re.I)
 
 
@@ -273,6 +309,7 @@ def request_spans(doc: Document, header_end: int, kind: str, title: Finding | No
         spans.append((0, len(text)))
         return spans
     starts = doc.sentence_starts
+    folded = doc.folded
     limit = header_end + 2600
     for i, s in enumerate(starts):
         e = starts[i + 1] if i + 1 < len(starts) else len(text)
@@ -281,10 +318,10 @@ def request_spans(doc: Document, header_end: int, kind: str, title: Finding | No
         if s > limit:
             break
         s = max(s, header_end)  # a caption line glued to the first sentence is not the movant's words
-        sent = text[s:e].replace("\n", " ")
-        if not _ANY_REQUEST_WORD.search(sent):
+        if not _has_request_word(folded[s:e]):
             continue
-        if _COURT_VOICE.search(sent) or not (_MOVANT_ASKS.search(sent) or _MOVANTS_PAPER.search(sent)):
+        sent = text[s:e].replace("\n", " ")
+        if _COURT_VOICE.search(sent) or not ((_MOVANT_WORDS.search(sent) and _MOVANT_ASKS.search(sent)) or _MOVANTS_PAPER.search(sent)):
             continue
         if _NOT_MOVANT.search(sent):
             continue
@@ -311,8 +348,10 @@ def extract_request(doc: Document, spans: list[tuple[int, int]]) -> list[Finding
     joined = "".join(pieces)
     low = joined.lower()
 
+    offs = [off for off, _ in where]
+
     def at(i: int) -> int:
-        k = max(j for j, (off, _) in enumerate(where) if off <= i)
+        k = bisect_right(offs, i) - 1
         return where[k][1] + (i - where[k][0])
 
     for value, pats in table["seeks"].items():
@@ -355,9 +394,15 @@ _DATE = re.compile(
     r"|\b(?P<d4>\d{1,2})(?:st|nd|rd|th)[ \n]+day[ \n]+of[ \n]+(?P<mon4>" + _MON + r"),?[ \n]+(?P<y4>(?:19|20)\d{2})\b")
 
 
+# where a date can begin: a month's capital or a digit, at the start of a word
+_DATE_START = re.compile(
+    r"[JFMASOND0-9](?<!\w.)(?:(?<=[JFMASOND])(?=an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|AN|EB|AR|PR|AY|UN|UL|UG|EP|CT|OV|EC)"
+    r"|(?<=\d)(?=\d?[-/]|\d{3}-|\d?(?:st|nd|rd|th)))")
+
+
 def extract_dates(doc: Document) -> list[tuple[date, int, int]]:
     out = []
-    for m in _DATE.finditer(doc.text):
+    for m in finditer_at(_DATE, _DATE_START, doc.text):
         try:
             if m.group("mon"):
                 d = date(int(m.group("year")), _MONTHS[m.group("mon").lower()], int(m.group("day")))
@@ -384,21 +429,22 @@ _NUM_WORDS = {w: i for i, w in enumerate(
 _NUM_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60})
 _N = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")"
 _KIND = r"(?P<kind>imprisonment|incarceration|in[ ]prison|prison|in[ ]custody|supervised[ ]release|probation)"
-_TERM = re.compile(
+# the expressions below are case-insensitive, matched against `Document.folded` (scan.folded)
+_TERM = folded(re.compile(
     r"\b" + _N + r"(?:[- ]|[ \n]+)(?P<unit>months?|years?)(?:'|'s)?(?:[ \n]+(?:of|in))?[ \n]+(?:the[ \n]+)?(?:custody[ \n]+of[ \n]+the[ \n]+Bureau[ \n]+of[ \n]+Prisons|" + _KIND + r")"
     r"|\bterm[ \n]+of[ \n]+(?P<kind2>imprisonment|supervised[ ]release|probation|incarceration)[ \n]+of[ \n]+" + _N.replace("?P<n>", "?P<n2>") + r"[ \n]+(?P<unit2>months?|years?)"
     r"|\b" + _N.replace("?P<n>", "?P<n3>") + r"-(?P<unit3>month|year)[ \n]+(?:term[ \n]+of[ \n]+)?(?P<kind3>imprisonment|supervised[ ]release|probation|prison[ ]term|sentence|term)"
     r"|\bsentenced[ \n]+(?:him[ \n]+|her[ \n]+|(?:the[ \n]+)?[Dd]efendant[ \n]+|[Pp]etitioner[ \n]+)?to[ \n]+(?:a[ \n]+term[ \n]+of[ \n]+)?" + _N.replace("?P<n>", "?P<n4>") + r"[ \n]+(?P<unit4>months?|years?)(?![ \n]+(?:of[ \n]+)?(?:probation|supervised))"
-    r"|\b(?P<life>life[ ]imprisonment|sentenced[ \n]+(?:him[ \n]+|her[ \n]+)?to[ \n]+life)\b", re.I)
-_SENTENCING_CONTEXT = re.compile(r"sentenc|imposed|judgment|received|serving|term of|followed by", re.I)
-_MINIMUM = re.compile(
+    r"|\b(?P<life>life[ ]imprisonment|sentenced[ \n]+(?:him[ \n]+|her[ \n]+)?to[ \n]+life)\b", re.I))
+_SENTENCING_CONTEXT = folded(re.compile(r"sentenc|imposed|judgment|received|serving|term of|followed by", re.I))
+_MINIMUM = folded(re.compile(
     r"mandatory[- \n]+minimum(?:[ \n]+(?:sentence|term|penalty))?(?:[ \n]+of[ \n]+imprisonment)?(?:[ \n]+of)?[ \n]+" + _N + r"[- \n]+(?P<unit>months?|years?)"
     r"|\b" + _N.replace("?P<n>", "?P<n2>") + r"[- ](?P<unit2>month|year)s?[- \n]+(?:statutory[ \n]+)?mandatory[- \n]+minimum"
     r"|\b" + _N.replace("?P<n>", "?P<n3>") + r"[ \n]+(?P<unit3>months?|years?)[^.;]{0,40}?(?:which[ \n]+is|was)[ \n]+the[ \n]+(?:statutory[ \n]+)?mandatory[ \n]+minimum"
-    r"|statutory[ \n]+(?:mandatory[ \n]+)?minimum(?:[ \n]+sentence)?[ \n]+of[ \n]+" + _N.replace("?P<n>", "?P<n4>") + r"[ \n]+(?P<unit4>months?|years?)", re.I)
-_RANGE = re.compile(r"\b(?:guidelines?|sentencing|advisory|imprisonment)[ \n]+(?:imprisonment[ \n]+)?range[^.;]{0,80}?\b(?P<lo>\d{1,3})[ \n]*(?:-|to)[ \n]*(?P<hi>\d{1,3})[ \n]+months", re.I)
-_LEVEL = re.compile(r"total[ \n]+(?:adjusted[ \n]+)?offense[ \n]+level[ \n]+(?:was|of|is)[ \n]+(?P<n>\d{1,2})\b", re.I)
-_CHC = re.compile(r"criminal[ \n]+history[ \n]+category[ \n]+(?:was[ \n]+|of[ \n]+|is[ \n]+)?(?P<c>VI|IV|V|I{1,3})\b", re.I)
+    r"|statutory[ \n]+(?:mandatory[ \n]+)?minimum(?:[ \n]+sentence)?[ \n]+of[ \n]+" + _N.replace("?P<n>", "?P<n4>") + r"[ \n]+(?P<unit4>months?|years?)", re.I))
+_RANGE = folded(re.compile(r"\b(?:guidelines?|sentencing|advisory|imprisonment)[ \n]+(?:imprisonment[ \n]+)?range[^.;]{0,80}?\b(?P<lo>\d{1,3})[ \n]*(?:-|to)[ \n]*(?P<hi>\d{1,3})[ \n]+months", re.I))
+_LEVEL = folded(re.compile(r"total[ \n]+(?:adjusted[ \n]+)?offense[ \n]+level[ \n]+(?:was|of|is)[ \n]+(?P<n>\d{1,2})\b", re.I))
+_CHC = folded(re.compile(r"criminal[ \n]+history[ \n]+category[ \n]+(?:was[ \n]+|of[ \n]+|is[ \n]+)?(?P<c>VI|IV|V|I{1,3})\b", re.I))
 
 
 def _num(s: str) -> int:
@@ -409,12 +455,13 @@ def _months(n: str, unit: str) -> int:
     return _num(n) * (12 if unit.lower().startswith("year") else 1)
 
 
-_TERM_ANCHOR = re.compile(r"(?i:months?|years?|life)\b")
+_TERM_ANCHOR = re.compile(r"(?:months?|years?|life)\b")   # '(?i:months?|years?|life)\b', folded
 
 
 def _anchored(pattern: re.Pattern[str], text: str, before: int = 140, after: int = 90):
     """Matches of `pattern` near an anchor word only: the full expression is costly to try at
-    every position of a long text, the anchor ('months', 'years', 'life') is cheap to find."""
+    every position of a long text, the anchor ('months', 'years', 'life') is cheap to find.
+    `text` is a folded text (`Document.folded`)."""
     seen = -1
     for a in _TERM_ANCHOR.finditer(text):
         lo = max(a.start() - before, seen)
@@ -428,10 +475,10 @@ def _anchored(pattern: re.Pattern[str], text: str, before: int = 140, after: int
 def extract_terms(doc: Document) -> list[Finding]:
     out: list[Finding] = []
     text = doc.text
-    for m in _anchored(_TERM, text):
+    fold = doc.folded
+    for m in _anchored(_TERM, fold):
         s, e = doc.sentence_span(m.start())
-        sent = text[s:e]
-        if not _SENTENCING_CONTEXT.search(sent):
+        if not _SENTENCING_CONTEXT.search(fold, s, e):
             continue
         before = text[max(s, m.start() - 50):m.start()].lower()
         if re.search(r"(?:reduc\w*|from)[^.]{0,40}$", before) and "sentenced" not in before:
@@ -448,18 +495,18 @@ def extract_terms(doc: Document) -> list[Finding]:
         path = ("sentence.supervised_release_months" if "supervised" in kind else
                 "sentence.probation_months" if "probation" in kind else "sentence.imprisonment_months")
         out.append(Finding(path, _months(n, unit), m.start(), m.end()))
-    low = text.lower()
-    for m in (_anchored(_MINIMUM, text) if "minimum" in low else ()):
+    low = doc.lower
+    for m in (_anchored(_MINIMUM, fold) if "minimum" in low else ()):
         n, unit = next((m.group(a), m.group(b)) for a, b in (("n", "unit"), ("n2", "unit2"), ("n3", "unit3"), ("n4", "unit4")) if m.group(a))
         out.append(Finding("sentence.mandatory_minimum_months", _months(n, unit), m.start(), m.end()))
-    for m in (_RANGE.finditer(text) if "range" in low else ()):
+    for m in (_RANGE.finditer(fold) if "range" in low else ()):
         lo, hi = int(m.group("lo")), int(m.group("hi"))
         if lo <= hi:
             out.append(Finding("sentence.guidelines.range_months", [lo, hi], m.start("lo"), m.end()))
-    for m in (_LEVEL.finditer(text) if "offense level" in low else ()):
+    for m in (_LEVEL.finditer(fold) if "offense level" in low else ()):
         if 1 <= int(m.group("n")) <= 43:
             out.append(Finding("sentence.guidelines.offense_level", int(m.group("n")), m.start(), m.end()))
-    for m in (_CHC.finditer(text) if "history category" in low else ()):
+    for m in (_CHC.finditer(fold) if "history category" in low else ()):
         out.append(Finding("sentence.guidelines.criminal_history_category", m.group("c").upper(), m.start(), m.end()))
     return out
 

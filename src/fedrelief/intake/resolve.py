@@ -22,7 +22,10 @@ _DIRECTIONS = {"N": "Northern", "S": "Southern", "E": "Eastern", "W": "Western",
 
 @lru_cache(maxsize=4096)
 def resolve_court_text(raw: str):
-    """-> DistrictCourt or None."""
+    """-> DistrictCourt or None. Each spelling is first looked up in fedrelief's own table of
+    district names (a dictionary look-up); courts-db, slow to load (seconds, once per process) and
+    to match, is asked only when no spelling is found there."""
+    from ..law import courts
     from ..law.courts import UnknownCourt, resolve_court
 
     candidates = [raw, raw.title()]
@@ -31,11 +34,30 @@ def resolve_court_text(raw: str):
         state = m.group(2).strip(" .")
         prefix = f"{_DIRECTIONS[m.group(1)]} District of " if m.group(1) else "District of "
         candidates += [prefix + state, prefix + _STATE_ABBR.get(state.replace(" ", ""), state)]
+    known = _known_court(courts, candidates)
+    if known is not None:
+        return known
     for c in candidates:
         try:
             return resolve_court(c)
         except (UnknownCourt, ValueError, KeyError):
             continue
+    return None
+
+
+def _known_court(courts, candidates: list[str]):
+    """The first spelling `resolve_court` finds without courts-db (its id or alias table)."""
+    try:
+        districts, aliases, norm = courts._districts(), courts._aliases(), courts._norm
+    except AttributeError:   # the table moved: let resolve_court answer
+        return None
+    for c in candidates:
+        key = c.strip()
+        if key.lower() in districts:
+            return districts[key.lower()]
+        hit = aliases.get(norm(key))
+        if hit:
+            return districts[hit]
     return None
 
 
@@ -120,7 +142,8 @@ def date_roles(ex: Extraction) -> list[Finding]:
     return out
 
 
-_BARE_SECTION = re.compile(r"(?:§|[Ss]ection)[ \n]*(?P<sec>\d{4}[a-z]?)(?P<sub>(?:\([A-Za-z0-9]{1,4}\))*)")
+# r"(?:§|[Ss]ection)[ \n]*...", opening with one character class (the scan skips to '§', 'S', 's')
+_BARE_SECTION = re.compile(r"[§Ss](?:(?<=§)|(?<=[Ss])ection)[ \n]*(?P<sec>\d{4}[a-z]?)(?P<sub>(?:\([A-Za-z0-9]{1,4}\))*)")
 _MOVES_UNDER = re.compile(r"(?:moves?|moving|asks?|seeks?|requests?|petitions?|motion|letter|petition|request|relies|invokes?)\b[^.;]{0,90}?\b(?:pursuant[ \n]+to|under|in[ \n]+accordance[ \n]+with|via|invoking|citing)[ \n]+(?:the[ \n]+)?(?:[\w.]+[ \n]+){0,4}$", re.I)
 _CONVICTION_CUE = re.compile(r"(?:violation of|convicted of|conviction for|guilty to|charged with)[^.;]{0,120}$", re.I)
 
