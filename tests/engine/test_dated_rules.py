@@ -197,3 +197,26 @@ def test_rehabilitation_alone_is_not_extraordinary_and_compelling():
                                                   "grounds": ["post_sentencing_rehabilitation"]},
                      administrative={"warden_request_on": "2023-10-02"})).avenue("s3582c1a")
     assert r.status == "unavailable" and "no_extraordinary_and_compelling_reason" in r.codes
+
+
+# § 2255(f)(3) for Johnson (2015-06-26), made retroactive by Welch (2016-04-18): one year from
+# 2015-06-26 -> 2016-06-26 is a Sunday -> Monday 2016-06-27.
+@pytest.mark.parametrize("as_of,filed,status", [
+    ("2016-05-02", "2016-02-09", "available"),      # filed in time, Welch already decided
+    ("2016-03-01", "2016-02-09", "undetermined"),   # filed in time, retroactivity not yet decided
+    ("2016-09-01", "2016-08-01", "unavailable"),    # filed after 2016-06-27
+])
+def test_2255_f3_johnson_claim(as_of, filed, status):
+    a = analyze(case(as_of=as_of, sentence__imposed_on="2008-10-20",
+                     request={"filed_on": filed, "seeks": ["vacate_sentence"], "invokes": ["28 U.S.C. § 2255"],
+                              "grounds": [{"new_rule": "Johnson v. United States, 135 S. Ct. 2551 (2015)"}]}))
+    s = a.avenue("s2255")
+    assert s.status == status
+    assert s.deadline.ends_on == date(2016, 6, 27)
+
+
+def test_2255_f3_does_not_confuse_johnson_2010():
+    a = analyze(case(as_of="2016-05-02", sentence__imposed_on="2008-10-20",
+                     request={"filed_on": "2016-02-09", "seeks": ["vacate_sentence"],
+                              "grounds": [{"new_rule": "Johnson v. United States, 559 U.S. 133 (2010)"}]}))
+    assert a.avenue("s2255").status == "undetermined"  # an unknown new rule: the date of recognition decides

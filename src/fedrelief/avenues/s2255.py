@@ -15,7 +15,11 @@ Where the grounds might bring (f)(2)-(f)(4) into play and the file is silent, th
 import re
 from datetime import date
 
-from ..calendar import judgment_final_on, limitation_2255_f1
+from functools import cache
+from pathlib import Path
+
+from .. import yamlio
+from ..calendar import judgment_final_on, limitation_2255_f1, one_year_after
 from ..engine.context import Ctx
 from ..engine.result import AvenueResult
 
@@ -69,6 +73,51 @@ def _successive(ctx: Ctx) -> AvenueResult | None:
 
 VALIDITY_GROUNDS = {"ineffective_assistance", "new_rule", "actual_innocence", "newly_discovered_facts",
                     "vacated_prior_conviction", "unconstitutional_conviction", "sentence_above_maximum"}
+
+
+@cache
+def _new_rules() -> list[dict]:
+    return yamlio.load((Path(__file__).parent.parent / "law" / "new_rules.yaml").read_text(encoding="utf-8")) or []
+
+
+def _known_new_rule(ctx: Ctx) -> dict | None:
+    """A `new_rule` ground that names a right listed in law/new_rules.yaml (recognized by `as_of`)."""
+    g = ctx.case.request.ground("new_rule")
+    if g is None:
+        return None
+    text = " ".join(g.details)
+    for rule in _new_rules():
+        if rule["recognized_on"] <= ctx.as_of and any(re.search(p, text, re.I) for p in rule["patterns"]):
+            return rule
+    return None
+
+
+def _f3(ctx: Ctx, rule: dict, f1_ends: date, f1_deadline) -> AvenueResult:
+    """§ 2255(f)(3): one year from the date the Supreme Court recognized the right (Dodd), if it has
+    been made retroactive to cases on collateral review."""
+    start = rule["recognized_on"]
+    period = one_year_after(start)
+    dl = ctx.deadline(f"§ 2255(f)(3): one year from {start}, when the Supreme Court recognized the right",
+                      start, period.ends_on, "usc28_2255_f", period.steps)
+    filed = ctx.case.request.filed_on or ctx.as_of
+    retro = rule.get("retroactive") or {}
+    cites = ("usc28_2255_f", rule["case"], "dodd_2005")
+    if filed > period.ends_on:
+        return ctx.unavailable(ctx.reason(
+            "time_limit_expired",
+            f"The one year from finality ended {f1_ends}, and the one year under § 2255(f)(3) from the right's "
+            f"recognition on {start} ended {period.ends_on}.", *cites), deadline=dl, extra_deadlines=[f1_deadline])
+    if not retro or retro["decided_on"] > ctx.as_of:
+        return ctx.undetermined(ctx.reason(
+            "within_time_limit",
+            f"Filed within a year of {start}, when the right was recognized; whether it applies on collateral "
+            "review had not been decided by the Supreme Court on this date.", *cites), deadline=dl,
+            extra_deadlines=[f1_deadline])
+    return ctx.available(ctx.reason(
+        "within_time_limit",
+        f"Timely under § 2255(f)(3): filed within a year of {start}, when the Supreme Court recognized the right, "
+        f"which it made retroactive on collateral review on {retro['decided_on']}.", *cites, retro["case"]),
+        deadline=dl, extra_deadlines=[f1_deadline], to_show=(rule["reaches"],))
 
 
 def _castro(ctx: Ctx) -> None:
@@ -137,6 +186,9 @@ def _timeliness(ctx: Ctx) -> AvenueResult:
             f"The one year from finality ({fin.final_on}) ended {ends}. Whether a later start under "
             "§ 2255(f)(2)-(4) applies depends on grounds the file does not give.", "usc28_2255_f"),
             deadline=dl, questions=[ctx.question("request.grounds")])
+    known = _known_new_rule(ctx)
+    if known:
+        return _f3(ctx, known, ends, dl)
     later = [LATER_TRIGGERS[g] for g in sorted(grounds & LATER_TRIGGERS.keys())]
     if later:
         return ctx.undetermined(ctx.reason(
