@@ -110,6 +110,9 @@ def assemble(ex: Extraction, res: Resolved, source: str = "<text>", court: str |
             if f.path == "request.grounds":
                 tag, detail = value
                 existing = next((g for g in items if (g if isinstance(g, str) else next(iter(g))) == tag), None)
+                if existing is not None and tag == "guideline_amendment" and detail is not None \
+                        and isinstance(existing, dict) and detail not in [g[tag] for g in items if isinstance(g, dict) and tag in g]:
+                    existing = None   # each amendment invoked is its own ground ('Amendment 782 and Amendment 788')
                 if existing is not None:
                     if detail is not None and isinstance(existing, dict):
                         cur = existing[tag]

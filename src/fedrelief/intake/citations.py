@@ -124,10 +124,13 @@ _SUB = r"(?:\([A-Za-z0-9]{1,5}\))"
 _USC = re.compile(
     r"(?<![\w])(?<!\d\.)(?P<title>\d{1,2})[ \n]*U\.?[ \n]?S\.?[ \n]?C\.?(?:[ \n]?A\.?)?[ \n]*"
     r"(?P<mark>§§?|[Ss]ections?|[Ss]ecs?\.?|S{1,2}(?=[ \n]*\d))?[ \n]*"
-    r"(?P<sec>\d{1,5}[a-z]?(?:-\d{1,4})?)(?P<sub>" + _SUB + r"{0,8})(?![\w])"
+    r"(?P<sec>\d{1,5}(?:[a-z]|[A-Z](?![a-z]))?(?:-\d{1,4})?)(?P<sub>" + _SUB + r"{0,8})(?![\w])"
 )
 # a further section after the first: "§§ 841(a)(1), 841(b)(1)(A), and 846"; "§ 2244(b)(3) and § 2255(h)"
-_MORE = re.compile(r"(?P<sep>,?[ \n]*(?:and|or|&)?[ \n]*)(?P<mark>§[ \n]*)?(?P<sec>\d{1,5}[a-z]?)(?P<sub>" + _SUB + r"{0,8})(?![\w]|\.\d)")
+_MORE = re.compile(r"(?P<sep>,?[ \n]*(?:and|or|&)?[ \n]*)(?P<mark>§[ \n]*)?(?P<sec>\d{1,5}(?:[a-z]|[A-Z](?![a-z]))?)(?P<sub>" + _SUB + r"{0,8})(?![\w]|\.\d)")
+# an item of a list that is only further subsections of the section before it: the ", (b)(1)(A)" of
+# "§§ 841(a)(1), (b)(1)(A) and 846" (no citation of its own; the list goes on after it)
+_SUBS_ONLY = re.compile(r",[ \n]*(?:(?:and|or)[ \n]+)?" + _SUB + r"{1,8}(?![\w])")
 _USSG = re.compile(
     r"(?:(?:U\.?[ \n]?S\.?[ \n]?S\.?[ \n]?G\.?|USSG)[ \n]*(?:§§?[ \n]*)?|§§?[ \n]*)"
     r"(?P<sec>\d[A-Z]\d{1,2}(?:\.\d{1,2})?)(?P<sub>" + _SUB + r"{0,6})(?![\w])"
@@ -140,6 +143,7 @@ _RULE = re.compile(
     r"(?P<num>\d{1,2}(?:\.\d)?)(?P<sub>" + _SUB + r"{0,4})"
     r"|Rules?[ \n]+(?P<num2>\d{1,2}(?:\.\d)?)(?P<sub2>" + _SUB + r"{0,4}),?[ \n]+(?:of[ \n]+the[ \n]+Federal[ \n]+Rules[ \n]+of[ \n]+"
     r"(?P<set2>Criminal|Appellate|Civil)[ \n]+Procedure|Fed\.[ \n]*R\.[ \n]*(?P<set3>Crim|App|Civ)\.[ \n]*P\.)"
+    r"|Federal[ \n]+Rules?[ \n]+of[ \n]+(?P<set5>Criminal|Appellate|Civil)[ \n]+Procedure[ \n]+(?:Rule[ \n]+)?(?P<num5>\d{1,2}(?:\.\d)?)(?P<sub5>" + _SUB + r"{0,4})(?![\w])"
     r"|(?<![\w.])(?:Fed\.[ \n]*)?Rule[ \n]+(?P<num4>11|32|32\.1|33|35|36|43|45)(?P<sub4>" + _SUB + r"{0,4})(?![\w.]|[ \n]+of[ \n]+the[ \n]+Rules)"
 )
 _CFR = re.compile(
@@ -154,7 +158,7 @@ _CFR = re.compile(
 # tried only where it may match.
 _USC_START = re.compile(r"\d(?<!\w.)(?=\d?[ \n]*U)")            # a title, then 'U'
 _USSG_START = re.compile(r"[U§](?:(?<=U)(?=\.?[ \n]?S)|(?<=§)(?=§?[ \n]*\d[A-Z]))")
-_RULE_START = re.compile(r"Fed|Rule")
+_RULE_START = re.compile(r"Fed|Rule")   # 'Federal Rule(s) of ...' begins with 'Fed' too
 _CFR_START = re.compile(r"\d(?<![\w.].)(?=\d?[ \n]*C)")         # a title, then 'C'
 
 
@@ -177,6 +181,9 @@ def find_citations(text: str) -> list[Citation]:
         plural = (m.group("mark") or "").startswith("§§") or (m.group("mark") or "").lower().startswith(("sections", "secs"))
         pos = m.end()
         while True:
+            subs = _SUBS_ONLY.match(text, pos) if plural else None
+            if subs:
+                pos = subs.end()
             more = _MORE.match(text, pos)
             if not more or not more.group("sep").strip(" \n") and not more.group("mark"):
                 break
@@ -200,6 +207,8 @@ def find_citations(text: str) -> list[Citation]:
     for m in finditer_at(_RULE, _RULE_START, text):
         if m.group("num"):
             num, sub, rset = m.group("num"), m.group("sub"), m.group("set")
+        elif m.group("num5"):
+            num, sub, rset = m.group("num5"), m.group("sub5"), m.group("set5")
         elif m.group("num2"):
             num, sub, rset = m.group("num2"), m.group("sub2"), m.group("set2") or m.group("set3")
         else:

@@ -15,17 +15,43 @@ from .document import Document
 from .extract import Finding, cues
 from .scan import Cue, finditer_at, folded
 
-_PLEA = folded(re.compile(r"\b(?:pled|pleaded|plead|entered[ \n]+a[ \n]+(?:plea[ \n]+of[ \n]+)?)[ \n]+guilty\b|\bguilty[ \n]+plea\b|\bplea[ \n]+of[ \n]+guilty\b|\bplea[ \n]+agreement\b", re.I))
-_TRIAL = folded(re.compile(r"\bconvicted[ \n]+by[ \n]+(?:a[ \n]+)?jury\b|\bjury[ \n]+(?:trial|verdict|returned[ \n]+a[ \n]+guilty)|\bfound[ \n]+guilty[ \n]+by\b|\bafter[ \n]+a[ \n]+(?:jury[ \n]+|bench[ \n]+)?trial\b", re.I))
+_PLEA = folded(re.compile(r"\bplea[ \n]+(?:deal|bargain)\b|\b(?:pled|pleaded|pleading|plead|entered[ \n]+a[ \n]+(?:plea[ \n]+of[ \n]+)?)[ \n]+guilty\b|\bguilty[ \n]+plea\b|\bplea[ \n]+of[ \n]+guilty\b|\bplea[ \n]+agreement\b", re.I))
+_TRIAL = folded(re.compile(r"\bconvicted[ \n]+by[ \n]+(?:a[ \n]+)?jury\b|\bjury[ \n]+(?:found|convicted)\b|\bjury[ \n]+(?:trial|verdict|returned[ \n]+a[ \n]+guilty)|\bfound[ \n]+guilty[ \n]+by\b|\bafter[ \n]+a[ \n]+(?:jury[ \n]+|bench[ \n]+)?trial\b", re.I))
 _NOLO = folded(re.compile(r"\bnolo[ \n]+contendere\b", re.I))
 _OFFENSE_INTRO = folded(re.compile(
-    r"\b(?:(?:imprisonment|prison|incarceration|supervised[ \n]+release),?[ \n]+for|guilty[ \n]+to|convicted[ \n]+(?:by[ \n]+a[ \n]+jury[ \n]+)?of|conviction[ \n]+for|charged[ \n]+with|charging[ \n]+(?:him|her)[ \n]+with)"
+    r"\b(?:(?:imprisonment|prison|incarceration|supervised[ \n]+release),?[ \n]+for|guilty[ \n]+to"
+    r"|found[ \n]+(?:(?:him|her|defendant|the[ \n]+defendant)[ \n]+)?guilty[ \n]+(?:by[ \n]+(?:a[ \n]+)?jury(?:[ \n]+verdict)?[ \n]+)?of"
+    r"|convicted[ \n]+(?:(?:him|her|me|defendant|the[ \n]+defendant)[ \n]+)?(?:by[ \n]+a[ \n]+jury[ \n]+)?of|conviction[ \n]+for"
+    r"|(?P<charge>charg(?:ed|ing)[ \n]+(?:(?:him|her|defendant|the[ \n]+defendant|[a-z][a-z'\-]+(?:[ \n]+[a-z][a-z.'\-]*){1,3})[ \n]+)?with)"
+    r"|plea[ \n]+(?:deal|bargain)[ \n]+(?:to|for))"
     r"[ \n]+(?:one[ \n]+count[ \n]+of[ \n]+|a[ \n]+single[ \n]+count[ \n]+of[ \n]+|count[ \n]+\w+[ \n]+of[ \n]+[^,]{0,20}?,[ \n]+)?"
-    r"(?P<desc>[a-z][^.;()]{3,160}?)[ \n,]*(?:\(|in[ \n]+violation[ \n]+of|under|pursuant[ \n]+to|,)[ \n]*(?=\d{1,2}[ \n]*U\.?[ \n]?S\.?[ \n]?C)", re.I))
+    # the offense in words; a short parenthesis inside it ('twenty-eight (28) grams', '("FSA")') is kept
+    r"(?P<desc>[a-z](?:[^.;()]|\([\w\"“”'. ]{1,12}\)){3,160}?)[ \n,]*(?:\(|in[ \n]+violation[ \n]+of|under|pursuant[ \n]+to|,)[ \n]*(?=\d{1,2}[ \n]*U\.?[ \n]?S\.?[ \n]?C)", re.I))
 
 # where _OFFENSE_INTRO can begin (in the folded text): its first word, at the start of a word
-_OFFENSE_START = re.compile(r"[ipsgc](?<!\w.)(?:(?<=i)(?=mprisonment|ncarceration)|(?<=p)(?=rison)|(?<=s)(?=upervised)"
-                            r"|(?<=g)(?=uilty)|(?<=c)(?=onvict|harg))")
+_OFFENSE_START = re.compile(r"[ipsgcf](?<!\w.)(?:(?<=i)(?=mprisonment|ncarceration)|(?<=p)(?=rison|lea)|(?<=s)(?=upervised)"
+                            r"|(?<=g)(?=uilty)|(?<=c)(?=onvict|harg)|(?<=f)(?=ound))")
+# a further count of the same sentence: '..., and one count of removing ... in violation of 18 U.S.C. § 658';
+# '... wire fraud in violation of 18 U.S.C. § 1349 and aggravated identity theft, 18 U.S.C. § 1028A'
+_FURTHER_COUNT = re.compile(r"(?:in[ \n]+violation[ \n]+of|violating|[a-z][,)])[ \n]*$")
+# the items between two sections of one list: ', ', ' and ', a subsection-only item ', (b)(1)(A) and '
+_LIST_GAP = re.compile(r"(?:[ ,\n]|and|or|&|\([A-Za-z0-9]{1,5}\))*")
+_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_COUNT_REF = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# which counts of an indictment ended in a conviction, and which did not
+_COUNTS_CONVICTED = re.compile(r"(?<!not[ \n])guilty[ \n]+(?:plea[ \n]+|verdict[ \n]+)?(?:to|as[ \n]+to|on)[ \n]+counts?[ \n]+(?P<a>" + _COUNT_REF + r")(?:(?:,[ \n]*|[ \n]+and[ \n]+)(?P<b>" + _COUNT_REF + r"))?(?:,?[ \n]+and[ \n]+(?P<c>" + _COUNT_REF + r"))?", re.I)
+_COUNTS_NOT = re.compile(r"(?:not[ \n]+guilty[ \n]+(?:as[ \n]+to|on|of)|acquitted[ \n]+(?:\w+[ \n]+)?(?:on|of)|dismiss\w*)[ \n]+counts?[ \n]+(?P<a>" + _COUNT_REF + r")(?:[ \n]+and[ \n]+(?P<b>" + _COUNT_REF + r"))?", re.I)
+_COUNT_LABEL = re.compile(r"^[ \n]*\([Cc]ount[ \n]+(\d{1,2})\)")
+
+
+def _counts(pattern: re.Pattern[str], text: str) -> set[int]:
+    out = set()
+    for m in pattern.finditer(text):
+        for g in ("a", "b", "c"):
+            v = m.groupdict().get(g)
+            if v:
+                out.add(int(v) if v.isdigit() else _NUMBER_WORDS[v.lower()])
+    return out
 
 
 def extract_plea(doc: Document, start: int) -> Finding | None:
@@ -41,25 +67,59 @@ def extract_plea(doc: Document, start: int) -> Finding | None:
 
 def extract_convictions(doc: Document, cites: list[Citation], start: int) -> list[Finding]:
     """A statute the defendant was convicted under: a U.S.C. citation that follows 'guilty to',
-    'convicted of', 'conviction for' and an offense description in the same sentence."""
+    'convicted of', 'conviction for' and an offense description in the same sentence, with the
+    further sections of its list ('§§ 841(a)(1), (b)(1)(A) and 846') and the further counts of the
+    sentence ('..., and one count of X in violation of 18 U.S.C. § 658'). Counts an indictment
+    charged ('charging him with') are kept unless the text says which counts ended in a conviction
+    ('pleaded guilty to Counts 1 and 2', 'not guilty as to count three') and this one did not."""
     out = []
     text = doc.text
+    usc = [c for c in cites if c.kind == "usc"]
+    convicted = not_convicted = None
     for m in finditer_at(_OFFENSE_INTRO, _OFFENSE_START, doc.folded, start):
-        first = next((c for c in cites if c.kind == "usc" and c.start >= m.end("desc") and c.start - m.end("desc") < 40), None)
+        first = next((c for c in usc if c.start >= m.end("desc") and c.start - m.end("desc") < 40), None)
         if not first:
             continue
-        group = [first]
-        for c in cites:
-            if c.kind == "usc" and c.start > group[-1].end and c.start - group[-1].end <= 12 and text[group[-1].end:c.start].strip(" ,\nandor&") == "":
-                group.append(c)
-        s, e = first.start, group[-1].end
-        statute = " ".join(text[s:e].split())
+        _, sent_end = doc.sentence_span(m.start())
+        groups: list[tuple[str, list[Citation]]] = []
         desc = " ".join(text[m.start("desc"):m.end("desc")].split()).strip(" ,")
-        out.append(Finding("convictions", {"statute": statute, "description": desc}, m.start("desc"), e))
+        group = [first]
+        for c in usc:
+            if c.start <= group[-1].end:
+                continue
+            if c.start >= sent_end:
+                break
+            gap = text[group[-1].end:c.start]
+            if len(gap) <= 24 and _LIST_GAP.fullmatch(gap) and c.start - group[-1].end <= 24:
+                group.append(c)        # the list goes on
+                continue
+            if _FURTHER_COUNT.search(text[max(group[-1].end, c.start - 40):c.start]):
+                groups.append((desc, group))   # a further count of the same sentence
+                desc = " ".join(re.sub(r"^[\W\d]*(?:and[ \n]+)?(?:one[ \n]+count[ \n]+of[ \n]+)?", "", re.sub(r"\([^()]*\)\)?", "", gap)).split())
+                desc = re.sub(r",?[ \n]*(?:in[ \n]+violation[ \n]+of|violating)[ \n]*$", "", desc).strip(" ,")
+                group = [c]
+            else:
+                break
+        groups.append((desc, group))
+        if m.group("charge"):
+            if convicted is None:
+                convicted, not_convicted = _counts(_COUNTS_CONVICTED, text), _counts(_COUNTS_NOT, text)
+            kept = []
+            for k, (d, g) in enumerate(groups, start=1):
+                label = _COUNT_LABEL.match(text, g[-1].end)
+                n = int(label.group(1)) if label else k
+                if n in not_convicted or (convicted and n not in convicted):
+                    continue
+                kept.append((d, g))
+            groups = kept
+        for d, g in groups:
+            s, e = g[0].start, g[-1].end
+            statute = " ".join(text[s:e].split())
+            out.append(Finding("convictions", {"statute": statute, "description": d}, m.start("desc") if g[0] is first else s, e))
     return out
 
 
-_NO_APPEAL = folded(re.compile(r"\b(?:did[ \n]+not|didn't|never)[ \n]+(?:file[ \n]+an?[ \n]+|take[ \n]+an?[ \n]+|pursue[ \n]+an?[ \n]+)?(?:direct[ \n]+)?appeal|\bno[ \n]+(?:direct[ \n]+)?appeal[ \n]+was[ \n]+(?:filed|taken)|\bwithout[ \n]+(?:filing[ \n]+an?[ \n]+|taking[ \n]+an?[ \n]+)?(?:direct[ \n]+)?appeal", re.I))
+_NO_APPEAL = folded(re.compile(r"\b(?:did[ \n]+not|didn't|didnt|never)[ \n]+(?:file[ \n]+an?[ \n]+|take[ \n]+an?[ \n]+|pursue[ \n]+an?[ \n]+)?(?:direct[ \n]+)?appeal|\bno[ \n]+(?:direct[ \n]+)?appeal[ \n]+was[ \n]+(?:filed|taken)|\bwithout[ \n]+(?:filing[ \n]+an?[ \n]+|taking[ \n]+an?[ \n]+)?(?:direct[ \n]+)?appeal", re.I))
 _APPEALED = folded(re.compile(
     r"\b(?:appealed[ \n]+(?:his|her|the)?[ \n]*(?:conviction|sentence|judgment)?[ \n]*to[ \n]+the[ \n]+\w+[ \n]+Circuit|filed[ \n]+a[ \n]+(?:timely[ \n]+)?[Nn]otice[ \n]+of[ \n]+[Aa]ppeal|on[ \n]+direct[ \n]+appeal|appealed[ \n]+(?:his|her)[ \n]+(?:conviction|sentence))"
     r"(?P<rest>[^.]{0,80})", re.I))
@@ -97,6 +157,11 @@ def extract_history(doc: Document, start: int) -> list[Finding]:
         return []
     m = next((m for m in _PRIOR_2255.finditer(doc.folded, start)
               if not re.search(r"\bthis[ \n]+is[ \n]+(?:\w+'s[ \n]+|his[ \n]+|her[ \n]+|my[ \n]+)?first\b", doc.text[max(0, m.start() - 40):m.end()], re.I)), None)
+    if not m:
+        # the phrasings of cues.yaml `earlier_2255` ('I already did a 2255', 'with his motion to vacate ...')
+        fold = doc.folded.replace("\n", " ")
+        hits = [h for h in (c.search(fold, start) for c in cues()["earlier_2255"]) if h]
+        m = min(hits, key=lambda h: h.start()) if hits else None
     if not m:
         return []
     s, e = doc.sentence_span(m.start())
@@ -152,8 +217,13 @@ _RELEASE_DATE = folded(re.compile(r"(?:scheduled|projected|anticipated)[ \n]+rel
 _PRO_SE = re.compile(r"pro(?<!\wpro)[ \n]+se\b")
 
 
-def extract_pro_se(doc: Document) -> Finding | None:
+def extract_pro_se(doc: Document, kind: str = "order") -> Finding | None:
+    """'pro se'; in a motion or letter also the movant's own 'I don't have a lawyer' (cues.yaml
+    `pro_se`; in an order such words may be about the trial, not the request)."""
     m = _PRO_SE.search(doc.folded)
+    if m is None and kind != "order":
+        hits = [h for h in (c.search(doc.folded) for c in cues()["pro_se"]) if h]
+        m = min(hits, key=lambda h: h.start()) if hits else None
     return Finding("request.pro_se", True, m.start(), m.end()) if m else None
 
 
@@ -165,7 +235,7 @@ _DECRETAL = re.compile(
     r"(?:hereby[ \n]+|therefore[ \n]+|summarily[ \n]+|respectfully[ \n]+|accordingly[ \n]+)*(?P<verb>DENIED|GRANTED|DISMISSED|TRANSFERRED|denied|granted|dismissed|transferred)"
     r"(?P<tail>[ \n]+(?:in[ \n]+part|without[ \n]+prejudice|as[ \n]+moot|for[ \n]+lack|IN[ \n]+PART|WITHOUT[ \n]+PREJUDICE|FOR[ \n]+LACK)[^.;]{0,60})?"
     r"|(?:[Cc]ourt|COURT)[ \n]+(?:hereby[ \n]+)?(?:[^.;]{0,120}?[ \n]and[ \n]+)?(?P<verb2>TRANSFERS|transfers|DENIES|denies|DISMISSES|dismisses|GRANTS|grants)\b[ \n]+(?P<obj>[^.;]{0,120})"
-    r"|(?:[Cc]ourt|COURT)[ \n]+will[ \n]+(?P<verb3>deny|grant|dismiss|transfer)[ \n]+the[ \n]+(?:[Mm]otion|[Pp]etition|[Ll]etter)"
+    r"|(?:[Cc]ourt|COURT)[ \n]+will[ \n]+(?P<verb3>deny|grant|dismiss|transfer)[ \n]+(?:the|[Dd]efendant'?s|[Pp]etitioner'?s|[Mm]ovant'?s|his|her|(?:Mr|Ms|Mrs)\.[ \n]+[A-Z][\w'\-]*'s|[A-Z][\w\-]*'s)[ \n]+(?:(?:pro[ \n]+se|renewed|second|amended|present|instant|pending)[ \n]+)*(?:[Mm]otion|[Pp]etition|[Ll]etter)"
     r"|(?:termination|reduction|release|relief)[^.;]{0,60}?[ \n](?:is|are)[ \n]+not[ \n]+(?P<verb4>warranted)"
     r"|^[^\n]{0,40}ORDER[ \n]+(?P<verb5>DENYING|GRANTING|DISMISSING|TRANSFERRING)[ \n]+(?:DEFENDANT'?S?[ \n]+|PETITIONER'?S?[ \n]+)?(?:MOTION|PETITION|LETTER|REQUEST)", re.M)
 _VERBS = {"warranted": "deny", "denying": "deny", "granting": "grant", "dismissing": "dismiss", "transferring": "transfer", "denied": "deny", "granted": "grant", "dismissed": "dismiss", "transferred": "transfer",
@@ -197,6 +267,9 @@ def _near(anchors: list[int], text: str, lo: int, hi: int):
 _ORDERED = re.compile(r"IT IS (?:HEREBY |THEREFORE |FURTHER |ACCORDINGLY )?ORDERED|IT IS ORDERED|O(?<!\wO)RDERED that|O(?<![^\n]O)RDER$|C(?<!\wC)ONCLUSION\b", re.M)
 
 
+_CONDITIONAL = re.compile(r"\b(?:would|could|might)(?:[ \n]+(?:have[ \n]+to|not|also|likely|still))?[ \n]+(?:be[ \n]+)?(?:\w+[ \n]+)?$")
+
+
 def extract_disposition(doc: Document, header_end: int) -> Finding | None:
     text = doc.text
     ordered = [m.start() for m in _ORDERED.finditer(text)]
@@ -212,7 +285,10 @@ def extract_disposition(doc: Document, header_end: int) -> Finding | None:
             clause = text[clause_start:m.end()]
             if _NOT_THE_REQUEST.search(clause.replace("United States Code", "")) and not re.search(r"[Dd]efendant'?s|[Pp]etitioner'?s|his[ \n]+(?:pro[ \n]+se[ \n]+)?(?:motion|letter|petition)", clause.split("DENIED")[0].split("denied")[0][-120:]):
                 continue
-            verb = next(m.group(k) for k in ("verb", "verb2", "verb3", "verb4", "verb5") if m.group(k)).lower()
+            vk = next(k for k in ("verb", "verb2", "verb3", "verb4", "verb5") if m.group(k))
+            if _CONDITIONAL.search(text, max(0, m.start(vk) - 60), m.start(vk)):
+                continue   # 'such a petition would have to be dismissed': what would happen, not what does
+            verb = m.group(vk).lower()
             if m.group("verb2") and _NOT_THE_REQUEST.search(m.group("obj") or ""):
                 continue
             value = _VERBS[verb]
@@ -262,12 +338,43 @@ def _sentences_with(flat: str, starts: list[int], cues: list[Cue]) -> list[int]:
     return sorted(found)
 
 
+# Words that tie a sentence to this case (its parties, this court, this motion), outside quotations:
+# a sentence without one states the law in general ('A court generally lacks "the authority to
+# change or modify [a sentence] ..."'), it does not decide this request.
+_QUOTED = re.compile(r'"[^"\n]{0,800}"|“[^”]{0,800}”')
+_THIS_CASE = re.compile(
+    r"(?<![Aa] )(?<!\[a\] )(?<!any )(?<!each )(?<!every )\b(?:[Dd]efendant|[Pp]etitioner|[Mm]ovant|[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|Mr\.|Ms\.|Mrs\.|I(?![.\w])|my"
+    r"|[Hh]ere|[Tt]his[ \n]+case|[Tt]he[ \n]+(?:instant|present|pending)|[Tt]his[ \n]+[Cc]ourt|the[ \n]+Court|(?:[Tt]he|[Tt]his|[Hh]is|[Hh]er)[ \n]+(?:motion|petition|letter|request|Motion|Petition|Letter|Request))\b")
+
+
+def about_this_case(sentence: str) -> bool:
+    """Does this sentence of an order speak of this case (its words outside quotations name a
+    party, this court or this request), rather than state the law in general?"""
+    return _THIS_CASE.search(_QUOTED.sub(" ", sentence)) is not None
+
+
+def recounts_earlier(low: str) -> bool:
+    """Does this (lowercased) sentence recount an earlier motion or a past outcome (cues.yaml
+    `earlier_motion`, `earlier_outcome`: 'his first motion ...', 'The motion was summarily
+    dismissed as untimely')? The court's words about the request before it are not in that form."""
+    table = cues()
+    return any(c.search(low) for c in (*table["earlier_motion"], *table["earlier_outcome"]))
+
+
 def extract_avenues(doc: Document, header_end: int, vehicle: list[str], disposition: str | None) -> list[Finding]:
-    """Avenues the court discussed, with their outcome and the reason codes its words show."""
+    """Avenues the court discussed, with their outcome and the reason codes its words show.
+
+    The outcome comes from the court's own holding, never from its recital of the law or of an
+    earlier motion: a sentence that recounts an earlier filing or a past outcome supplies nothing
+    (`recounts_earlier`); a sentence that states the law in general ('A court generally lacks "the
+    authority to change or modify [a sentence] ..."') may give the reason for an avenue, but an
+    avenue is decided only when it is the request's own vehicle (its outcome is the disposition),
+    or when a sentence about this case (`about_this_case`) names it or gives its reason."""
     table = cues()
     text = doc.text
     starts = doc.sentence_starts
     reasons: dict[str, list[tuple[str, int, int]]] = {}
+    decided: set[str] = set()   # avenues a sentence about this case names or gives a reason for
     # Each sentence below is a piece of `flat`: a cue whose words are nowhere in it is dropped once
     # here, and a sentence is read further only when a reason cue's words are in it (a cue that
     # cannot match changes nothing: the first cue of a code that matches is still the first).
@@ -282,10 +389,12 @@ def extract_avenues(doc: Document, header_end: int, vehicle: list[str], disposit
         sent = text[s:e].replace("\n", " ")
         if _GOVERNMENT_SAYS.search(sent):
             continue
+        original = sent
         sent = sent.lower()
         maybe = [(code, pats) for code, pats in reason_cues if any(p.possible(sent) for p in pats)]
-        if not maybe:
+        if not maybe or recounts_earlier(sent):
             continue
+        holding = about_this_case(original)
         named = None   # the avenues this sentence names: read once, at its first reason
         for code, pats in maybe:
             for p in pats:
@@ -310,9 +419,22 @@ def extract_avenues(doc: Document, header_end: int, vehicle: list[str], disposit
                     reasons.setdefault(a, [])
                     if code not in [c for c, _, _ in reasons[a]]:
                         reasons[a].append((code, s + m.start(), s + m.end()))
+                    if holding:
+                        decided.add(a)
+                break
+    # an avenue given reasons only by statements of the law: decided only if a sentence about this
+    # case names it (read only where its cues' words are)
+    for a in [a for a in reasons if a not in decided and a not in vehicle]:
+        pats = [p for ident, aps in avenue_cues if ident == a for p in aps]
+        for i in (_sentences_with(flat, starts, pats) if pats and len(flat) == len(text) else ()):
+            s = starts[i]
+            e = starts[i + 1] if i + 1 < len(starts) else len(text)
+            sent = text[s:e].replace("\n", " ")
+            if s >= header_end and any(p.search(sent.lower()) for p in pats) and about_this_case(sent):
+                decided.add(a)
                 break
     out = []
-    for a in dict.fromkeys(list(vehicle) + list(reasons)):
+    for a in dict.fromkeys(list(vehicle) + [a for a in reasons if a in decided or a in vehicle]):
         codes = reasons.get(a, [])
         if codes and all(c == "elements_to_show" for c, _, _ in codes):
             status = "available"

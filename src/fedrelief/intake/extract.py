@@ -53,12 +53,29 @@ def _raw_cues() -> dict[str, dict[str, list[str]]]:
 
 
 @lru_cache(maxsize=1)
-def cues() -> dict[str, dict[str, list[Cue]]]:
+def cues() -> dict[str, Any]:
     # Cues are matched against lowercased text (same length, same offsets), compiled without
     # IGNORECASE: a literal-led pattern is then found by a fast scan instead of a slow one. Each is
     # compiled once, with its needles (scan.py): a cue whose words are not in a text is not run.
-    return {section: {key: [Cue(p.lower()) for p in pats] for key, pats in table.items()}
-            for section, table in _raw_cues().items()}
+    # A section is a table (key -> cues) or a plain list of cues; `rivals` names keys, not cues.
+    out: dict[str, Any] = {}
+    for section, table in _raw_cues().items():
+        if section == "rivals":
+            out[section] = table
+        elif isinstance(table, list):
+            out[section] = [Cue(p.lower()) for p in table]
+        else:
+            out[section] = {key: [Cue(p.lower()) for p in pats] for key, pats in table.items()}
+    return out
+
+
+def any_cue(cue_list: list[Cue], low: str) -> re.Match[str] | None:
+    """The first of `cue_list` that matches the lowercased `low`, or None."""
+    for c in cue_list:
+        m = c.search(low)
+        if m:
+            return m
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -119,7 +136,7 @@ def extract_court(doc: Document, header_end: int) -> Finding | None:
     return None
 
 
-_DOCKET = r"(?P<num>[A-Z]{0,3}-?\d[\w:]*(?:-[\w:]+)*(?:\([0-9]{1,3}\))?(?:[ ]?\((?:[A-Z]{2,5})(?:/[A-Z]{2,5})*\)|[ ](?:[A-Z]{2,3})(?=[ ]*(?:\n|$|\.|\))))?)"
+_DOCKET = r"(?P<num>[A-Z]{0,3}-?\d[\w:]*(?:-[\w:]+)*(?:\([0-9]{1,3}\)(?:-[A-Z]{1,4}\b)*)?(?:[ ]?\((?:[A-Z]{2,5})(?:/[A-Z]{2,5})*\)|[ ](?:[A-Z]{2,3})(?=[ ]*(?:\n|$|\.|\))))?)"
 _CASE_NO = re.compile(
     r"(?<!ECF )(?<!Doc\. )(?<!Docket )(?<!Dkt\. )(?<!L\. )(?<!Appeal )"
     r"(?:\b(?:Case|CASE|Cause|CAUSE|Criminal|CRIMINAL|Crim\.|Cr\.|Civil|CIVIL)[ \n]+(?:Action|ACTION|Case|CASE)?[ \n]*(?:No|NO|Number)?s?\.?:?|"
@@ -149,15 +166,26 @@ _PARTY_LABEL = re.compile(r"^[ )]*(Defendants?|Petitioner|Movant)(?:[- ]Appellan
 _NAME_LINE = re.compile(r"^[ )]*(?P<name>[A-Z][A-Z.'\- ]+[A-Z.](?:,[ ]*(?:JR|SR|II|III|IV)\.?)?)[ ,)]*$")
 _INLINE_PARTY = re.compile(
     r"\bv\.?[ \n]+(?P<name>[A-Z][A-Z.'\- ]{2,60}?[A-Z.](?:,[ ]*(?:JR|SR|II|III|IV)\.?)?),?[ \n]+(?:Defendants?|Petitioner|Movant)\b"
-    r"|^(?P<name2>[A-Z][A-Z.'\- ]{2,60}?[A-Z.](?:,[ ]*(?:JR|SR|II|III|IV)\.?)?),[ \n]+(?:Petitioner|Movant)\b", re.M)
+    r"|^(?P<name2>[A-Z][A-Z.'\- ]{2,60}?[A-Z.](?:,[ ]*(?:JR|SR|II|III|IV)\.?)?),[ \n]+(?:Petitioner|Movant)\b"
+    # a letter's reference line: 'Re: United States v. Maria Elena Castillo, No. CR-09-01122'
+    r"|^[ ]*(?:Re|RE|In[ ]re|IN[ ]RE)[ ]*:?[ ]+(?:United[ ]States|UNITED[ ]STATES|USA|U\.S\.)(?:[ ]of[ ]America|[ ]OF[ ]AMERICA)?,?[ ]+vs?\.?[ ]+"
+    r"(?P<name3>[A-Z][A-Za-z.'\-]+(?:[ ][A-Z][A-Za-z.'\-]+){1,4}?)(?=,|[ ]+No\.|[ ]*$)", re.M)
 _NAME_WORD = r"[A-Z][a-zA-Z'\-]+"
 _BODY_PARTY = re.compile(
-    r"\b(?:Defendant|Petitioner|defendant|petitioner)[ \n]+(?!Has\b|Is\b|Was\b|Filed\b)(?P<name>" + _NAME_WORD + r"(?:[ \n]+(?:[A-Z]\.|" + _NAME_WORD + r")){1,3})(?:'s?\b|,|[ \n]+(?:pleaded|pled|was|filed|asks|moves|seeks|is|has|now|appeals|applies))"
+    r"\b(?:Defendant|Petitioner|Movant|defendant|petitioner|movant)[ \n]+(?!Has\b|Is\b|Was\b|Filed\b)(?P<name>" + _NAME_WORD + r"(?:[ \n]+(?:[A-Z]\.|" + _NAME_WORD + r")){1,3})(?:'s?\b|,|[ \n]+(?:pleaded|pled|was|filed|asks|moves|seeks|is|has|now|appeals|applies))"
     r"|\b(?:The|the)[ \n]+[Dd]efendant,[ \n]+(?P<name2>" + _NAME_WORD + r"(?:[ \n]+(?:[A-Z]\.|" + _NAME_WORD + r")){1,3}(?:,[ \n]+Jr\.)?),"
-    r"|\b(?:[Dd]efendant|[Pp]etitioner)[^,.\n]{0,60},[ \n]+(?P<name3>" + _NAME_WORD + r"[ \n]+" + _NAME_WORD + r"),"
+    r"|\b(?:[Dd]efendant|[Pp]etitioner|[Mm]ovant)[^,.\n]{0,60},[ \n]+(?P<name3>" + _NAME_WORD + r"(?:[ \n]+(?:[A-Z]\.|" + _NAME_WORD + r")){1,3})(?:,|\.(?=[ \n]|$))"
     r"|(?P<name4>" + _NAME_WORD + r"(?:[ \n]+(?:[A-Z]\.|" + _NAME_WORD + r")){1,3})[ \n]+\(\"(?:Petitioner|Defendant|Movant)\"\)")
-_BODY_PARTY_START = re.compile(r"[DdPpTt](?<!\w.)(?:(?<=[Dd])(?=efendant)|(?<=[Pp])(?=etitioner)|(?<=[Tt])(?=he[ \n]+[Dd]efendant,))")
-_NOT_A_NAME = re.compile(r"UNITED STATES|AMERICA|^v\.?$|\bNO\.|COURT|DISTRICT|ORDER|MEMORANDUM|OPINION|MOTION|PLAINTIFF|RESPONDENT|WARDEN|^[A-Z]{1,3}$", re.I)
+_BODY_PARTY_START = re.compile(r"[DdPpTtMm](?<!\w.)(?:(?<=[Dd])(?=efendant)|(?<=[Pp])(?=etitioner)|(?<=[Mm])(?=ovant)|(?<=[Tt])(?=he[ \n]+[Dd]efendant,))")
+# A name that the body's narrative puts in a party's place: 'Gregory A. Trala filed a motion for
+# expungement', 'an indictment charging Nicolas Romero with'. Read when the patterns above find none.
+_NAME_SEQ = _NAME_WORD + r"(?:[ \n]+(?:[A-Z]\.|" + _NAME_WORD + r")){1,3}"
+_NARRATED_PARTY = re.compile(
+    r"\b(?P<name>" + _NAME_SEQ + r")[ \n]+(?:filed|submitted)[ \n]+(?:a|an|his|her|this|the)[ \n]+(?:[\w-]+[ \n]+){0,2}?(?:motion|petition|letter|request)\b"
+    r"|\b(?:charging|indicted|convicted|sentenced)[ \n]+(?P<name2>" + _NAME_SEQ + r")[ \n]+(?:with|of|to)\b")
+_NARRATED_START = re.compile(r"[A-Zcis](?<!\w.)(?:(?<=[A-Z])(?=[a-zA-Z'\-])|(?<=c)(?=harging|onvicted)|(?<=i)(?=ndicted)|(?<=s)(?=entenced))")
+_NOT_A_NAME = re.compile(r"UNITED STATES|AMERICA|^v\.?$|\bNO\.|COURT|DISTRICT|ORDER|MEMORANDUM|OPINION|MOTION|PLAINTIFF|RESPONDENT|WARDEN|^[A-Z]{1,3}$"
+                         r"|GOVERNMENT|FEDERAL|DEFENDER|BUREAU|PROBATION|ATTORNEY|OFFICE|SERVICES|CIRCUIT|SUPREME|JUDGE|CLERK|GRAND JURY", re.I)
 
 
 def extract_defendant(doc: Document, header_end: int) -> Finding | None:
@@ -181,7 +209,7 @@ def extract_defendant(doc: Document, header_end: int) -> Finding | None:
                 break
             pos = prev_start
     for m in _INLINE_PARTY.finditer(text[:max(header_end, 600)]):
-        g = "name" if m.group("name") else "name2"
+        g = next(k for k in ("name", "name2", "name3") if m.group(k))
         name = m.group(g).strip(" ,")
         if not _NOT_A_NAME.search(name):
             return Finding("defendant", name, m.start(g), m.start(g) + len(name))
@@ -195,7 +223,17 @@ def extract_defendant(doc: Document, header_end: int) -> Finding | None:
         name = " ".join(m.group(g).split())
         if not _NOT_A_NAME.search(name) and not name.startswith(("The ", "This ", "Defendant", "United")):
             return Finding("defendant", name, m.start(g), m.end(g))
+    for m in finditer_at(_NARRATED_PARTY, _NARRATED_START, text, header_end, end):
+        g = "name" if m.group("name") else "name2"
+        name = " ".join(m.group(g).split())
+        if not _NOT_A_NAME.search(name) and not name.split()[0] in _NOT_A_FIRST_NAME:
+            return Finding("defendant", name, m.start(g), m.end(g))
     return None
+
+
+# words that begin a capitalised phrase but not a person's name
+_NOT_A_FIRST_NAME = frozenset(("The", "This", "That", "Defendant", "Petitioner", "Movant", "United", "On", "In", "At",
+                               "After", "Before", "When", "Mr", "Ms", "Mrs", "His", "Her", "Count", "Counts", "Section"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -226,16 +264,20 @@ _TITLE_CHARS = r"""(?:[^()\[\];.,\n"]|\n|\.(?=[A-Za-z0-9§])|\.[ ](?=§|\d)|,[ ]
 _TITLE_HEAD = r"(?:Motion|Letter|Petition|Request|Application|motion|letter|petition|request)(?=[ \n]+(?:for|to|under|pursuant|regarding|requesting|seeking|re|[A-Z]))"
 _TITLE_IN_ORDER = re.compile(
     r"\b(?:[Dd]efendant|[Pp]etitioner|[Mm]ovant|Mr\.|Ms\.|(?!Court|Government|COURT)[A-Z][a-z]+)(?:[ \n]+[A-Z][\w.'\-]*){0,4}(?:'s|s')[ \n]+"
-    r"(?:(?:pro[ \n]se|second|renewed|letter-form|construed|pending|present|current)[ \n]+)*"
+    r"(?:(?:[Pp]ro[ \n][Ss]e|[Ss]econd|[Tt]hird|[Rr]enewed|[Aa]mended|[Ee]mergency|[Ss]upplemental|letter-form|construed|pending|present|current)[ \n]+)*"
     r"(?:\"(?P<qtitle>[A-Z][^\"]{5,400}?)\.?\"|(?P<title>" + _TITLE_HEAD + _TITLE_CHARS + r"))"
-    r"|(?:presented|before[ \n]+the[ \n]+[Cc]ourt[ \n]+(?:on|upon)|[Cc]ourt[ \n]+with)[ \n]+(?:a|an|the)[ \n]+(?:pro[ \n]se[ \n]+)?(?P<title2>" + _TITLE_HEAD + _TITLE_CHARS + r")")
+    r"|(?:presented|before[ \n]+the[ \n]+[Cc]ourt[ \n]+(?:for[ \n]+ruling[ \n]+)?(?:on|upon)|[Cc]ourt[ \n]+with)[ \n]+(?:a|an|the)[ \n]+(?:pro[ \n]se[ \n]+)?(?P<title2>" + _TITLE_HEAD + _TITLE_CHARS + r")")
 # Where _TITLE_IN_ORDER can begin: a word that may be its subject ('Defendant', 'Mr.', a name) and
 # is followed by a possessive or another capitalised word; or 'presented', 'before the Court on',
 # 'Court with'. The expression is tried only there (it would otherwise be tried at every character).
 _TITLE_START = re.compile(
     r"[A-Zdpmbc](?:(?<!\w[A-Zdpmbc])(?<=[A-Zdpm])(?=(?:[a-z]+|[rs]\.)(?:'s|s'|[ \n]+[A-Z]))"
-    r"|(?<=p)(?=resented)|(?<=b)(?=efore[ \n]+the[ \n]+[Cc]ourt[ \n]+(?:on|upon))|(?<=[Cc])(?=ourt[ \n]+with))")
+    r"|(?<=p)(?=resented)|(?<=b)(?=efore[ \n]+the[ \n]+[Cc]ourt[ \n]+(?:for[ \n]+ruling[ \n]+)?(?:on|upon))|(?<=[Cc])(?=ourt[ \n]+with))")
 _BEFORE_COURT = re.compile(r"before[ \n]+the[ \n]+[Cc]ourt|[Pp]ending|comes[ \n]+before|presented|THIS[ \n]+MATTER|This[ \n]+matter|[Nn]ow[ \n]+before")
+# a title ends before a verb ('... request for relief under the CARES Act must be denied')
+_TITLE_STOP = re.compile(r"(?<![ \n]to)[ \n](?:is|are|was|were|must|should|will|shall|would|could|may|has|have|had|be)[ \n]")
+# what the movant asked of someone else is not the paper before the court
+_NOT_A_TITLE = re.compile(r"\b(?:to|with)[ ](?:the[ ])?(?:Warden|warden|Bureau|BOP)\b")
 _TITLE_HEADING = re.compile(r"^[ ]*(?P<title>(?:(?:DEFENDANT'?S?|PETITIONER'?S?|PRO SE|EMERGENCY|RENEWED)[ ]+)*(?:MOTION|PETITION|LETTER|REQUEST)\b[^\n]{0,200})$", re.M)
 
 
@@ -249,44 +291,56 @@ def extract_title(doc: Document, header_end: int, kind: str) -> Finding | None:
     best = None
     for m in finditer_at(_TITLE_IN_ORDER, _TITLE_START, text):
         g = next(k for k in ("qtitle", "title", "title2") if m.group(k))
-        raw = m.group(g).rstrip(" ,\n")
+        raw = m.group(g)
+        if g != "qtitle":
+            raw = raw[:_TITLE_STOP.search(raw).start()] if _TITLE_STOP.search(raw) else raw
+        raw = raw.rstrip(" ,\n")
         t = " ".join(raw.split())
-        if len(t.split()) < 3 or (g != "qtitle" and len(t.split()) > 16):
+        words = t.split()
+        # a title in capitals ('Motion to Vacate and Set Aside Jury Verdict and Request for ...') may be long
+        longest = 24 if all(w[0].isupper() for w in words if len(w) > 3 and w[0].isalpha()) else 16
+        if len(words) < 3 or (g != "qtitle" and len(words) > longest) or _NOT_A_TITLE.search(t):
             continue
         hit = Finding("request.title", t, m.start(g), m.start(g) + len(raw))
         ss, se = doc.sentence_span(m.start())
         if _BEFORE_COURT.search(text[ss:se]):
             return hit
-        best = best or hit
+        if not t.startswith(("request", "letter")):   # the court's 'his request for relief ...' names no paper
+            best = best or hit
     return best
 
 
 # --------------------------------------------------------------------------------------------
 # the request's own words: seeks and grounds
 
-_REQUEST_VERB = re.compile(
-    r"\b(?:asks?|asking|seeks?|seeking|moves?|moving|requests?|requesting|petitions?|prays?|wants|wishes|urges?|"
-    r"contends?|argues?|arguing|claims?|claiming|asserts?|alleges?|notes?|noting|states?|cites?|invokes?|"
-    r"relies|acknowledges|says|based on|on the grounds? that|because I|I am|I have|my)\b|\b(?:pro se )?(?:motion|letter|petition) (?:for|to|regarding|requesting)\b",
-    re.I)
+# The verbs by which an order reports what the movant asks, claims or argues (present and past)
+_ASK_VERBS = ("asks?|seeks?|moves?|requests?|petitions?|prays?|wants|wishes|urges?|contends?|argues?|claims?|asserts?|"
+              "alleges?|notes?|states?|cites?|invokes?|relies|acknowledges|says|maintains|believes|represents|"
+              "outlines?|reports?|explains?|offers?|"
+              "requested|sought|moved|asked|argued|claimed|asserted|alleged|noted|stated|contended|urged|cited|"
+              "invoked|relied|acknowledged|maintained|represented|outlined|reported|explained|expressed|offered|"
+              "petitioned|prayed|filed|submitted|presented")
 _SUBJECT = r"(?:[Dd]efendant|[Pp]etitioner|[Mm]ovant|\b[Hh]e|\b[Ss]he|Mr\.[ ]\w+|Ms\.[ ]\w+|\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-_MOVANT_ASKS = re.compile(_SUBJECT + r"(?:[ \n]+(?:now|also|further|then|specifically|apparently|essentially|first|again|further|pro[ \n]se|,[^,]{0,40},)){0,3}[ \n]+"
-                          r"(?:asks?|seeks?|moves?|requests?|petitions?|prays?|wants|wishes|urges?|contends?|argues?|claims?|asserts?|alleges?|notes?|states?|cites?|invokes?|relies|acknowledges|says|maintains|believes|represents|requested|sought|moved)\b"
-                          r"|\bsays[ \n]+" + _SUBJECT + r"|\b(?:I|We)[ \n]+(?:am|was|have|ask|request|respectfully|seek|move|pray|would)\b|\bmy[ \n]+(?:sentence|motion|release|family|health)|\b(?:grounds|basis)[ \n]+for[ \n]+(?:his|her|the)[ \n]+(?:request|motion)|\bAs[ \n]+grounds\b")
+_MOVANT_ASKS = re.compile(_SUBJECT + r"(?:[ \n]+(?:now|also|further|then|specifically|apparently|essentially|first|again|further|pro[ \n]se|,[^,]{0,40},)){0,3}"
+                          r"(?:[ \n]+(?:has|have|had))?[ \n]+(?:" + _ASK_VERBS + r")\b"
+                          r"|\bsays[ \n]+" + _SUBJECT + r"|\b(?:I|We)[ \n]+(?:am|was|have|ask|request|respectfully|seek|move|pray|would)\b|\bmy[ \n]+(?:sentence|motion|release|family|health)|\b(?:grounds|basis)[ \n]+for[ \n]+(?:his|her|the)[ \n]+(?:request|motion)|\bAs[ \n]+grounds\b"
+                          # counsel moving for the movant: 'On Mr. Dalton's behalf, the Federal Defender ... now moves'
+                          r"|\b[Oo]n[ \n]+(?:his|her|[A-Z][\w.]*(?:[ \n]+[A-Z][\w.]*)?'s)[ \n]+behalf\b")
 # Words without one of which _MOVANT_ASKS cannot match (a verb after a blank, 'says', 'I' or 'We',
-# 'my', 'grounds', 'basis'): a fast first test, as most sentences of an order have none.
-_MOVANT_WORDS = re.compile(r"[ \n](?:asks?|seeks?|moves?|requests?|petitions?|prays?|wants|wishes|urges?|contends?|argues?|claims?|asserts?|alleges?|notes?|states?|cites?|invokes?|relies|acknowledges|says|maintains|believes|represents|requested|sought|moved)\b"
-                           r"|says|I(?<!\wI)[ \n]|We(?<!\wWe)[ \n]|my(?<!\wmy)[ \n]|grounds|basis")
-_MOVANTS_PAPER = Cue(r"(?:[Dd]efendant|[Pp]etitioner|[Mm]ovant|[A-Z][a-z]+)(?:'s|s')[ \n]+(?:pro[ \n]se[ \n]+)?(?:[A-Z\"][\w\"]*[ \n]+){0,3}?(?:[Mm]otion|[Ll]etter|[Pp]etition|[Rr]equest)\b|\b(?:In|By)[ \n]+(?:the|his|her)[ \n]+(?:Letter|Motion|Petition|letter|motion|petition)\b")
+# 'my', 'grounds', 'basis', 'behalf'): a fast first test, as most sentences of an order have none.
+_MOVANT_WORDS = re.compile(r"[ \n](?:" + _ASK_VERBS + r")\b"
+                           r"|says|I(?<!\wI)[ \n]|We(?<!\wWe)[ \n]|my(?<!\wmy)[ \n]|grounds|basis|behalf")
+_MOVANTS_PAPER = Cue(r"(?:[Dd]efendant|[Pp]etitioner|[Mm]ovant|[A-Z][a-z]+)(?:'s|s')[ \n]+(?:pro[ \n]se[ \n]+)?(?:(?:current|present|instant|pending|latest|new)[ \n]+)?(?:[A-Z\"][\w\"]*[ \n]+){0,3}?(?:[Mm]otion|[Ll]etter|[Pp]etition|[Rr]equest)\b|\b(?:In|By)[ \n]+(?:the|his|her)[ \n]+(?:Letter|Motion|Petition|letter|motion|petition)\b")
 # A word without which a sentence is not the movant's: case-insensitively, one of these
 # (substring tests on the folded sentence, the likeliest first) or the word 'I' or 'my'; that is
 # r"(?i:ask|seek|move|moving|request|petition|pray|want|wish|urge|contend|argu|claim|assert|allege|
 # note|noting|state|cite|invoke|reli|acknowledg|says|maintain|believ|represent|sought|filed|
-# presented|submitted|motion|letter|\bI\b|\bmy\b|grounds|basis)".
+# presented|submitted|motion|letter|outline|report|explain|express|offer|behalf|\bI\b|\bmy\b|grounds|basis)".
 _REQUEST_WORDS = ("motion", "state", "filed", "request", "letter", "petition", "move", "ask", "seek", "argu",
                   "claim", "assert", "allege", "note", "noting", "cite", "moving", "pray", "want", "wish", "urge",
                   "contend", "invoke", "reli", "acknowledg", "says", "maintain", "believ", "represent", "sought",
-                  "presented", "submitted", "grounds", "basis")
+                  "presented", "submitted", "grounds", "basis", "outline", "report", "explain", "express", "offer",
+                  "behalf")
 _I_OR_MY = re.compile(r"\b(?:i|my)\b")
 
 
@@ -294,7 +348,10 @@ def _has_request_word(low: str) -> bool:
     return any(w in low for w in _REQUEST_WORDS) or _I_OR_MY.search(low) is not None
 
 
-_NOT_MOVANT = Cue(r"\bmay[ \n]+file\b|proper[ \n]+vehicle|\bOrdinarily\b|is[ \n]+not[ \n]+entitled|\bgovernment[ \n]+(?:has|opposed|responded|asserts|argues)|\bGovernment[ \n]+(?:has|opposed|responded|asserts|argues)")
+_NOT_MOVANT = Cue(r"\bmay[ \n]+file\b|proper[ \n]+vehicle|\bOrdinarily\b|is[ \n]+not[ \n]+entitled|\bgovernment[ \n]+(?:has|opposed|responded|asserts|argues)|\bGovernment[ \n]+(?:has|opposed|responded|asserts|argues)"
+                  r"|\b(?:[Gg]overnment|United[ \n]+States|USPO|Probation[ \n]+Office)[ \n]+(?:opposes|filed|argued|contended|responded|moved|notes|noted)\b"
+                  # the court's counterfactual: 'even if Defendant had filed this motion as a § 2255 motion'
+                  r"|\b[Ee]ven[ \n]+if\b")
 _COURT_VOICE = re.compile(r"^\W*(?:The Court|This Court|A court|Courts|See\b|Under\b|Section\b|Id\.|But\b|However\b|Where\b|Although\b|Because\b|Federal courts|A district court|District courts|It is)", re.I)
 
 
@@ -325,15 +382,19 @@ def request_spans(doc: Document, header_end: int, kind: str, title: Finding | No
             continue
         if _NOT_MOVANT.search(sent):
             continue
-        if re.search(r"\b(?:Court|court)\b[^.]{0,40}\b(?:asks?|notes?|states?|cites?)\b", sent) and not re.search(r"\b(?:Defendant|Petitioner|defendant|petitioner|[Hh]e|[Ss]he)\b", sent[:60]):
+        if re.search(r"\b(?:Court|court)\b[^.]{0,40}\b(?:asks?|notes?|states?|cites?|noted|stated|cited|explained|filed)\b", sent) and not re.search(r"\b(?:Defendant|Petitioner|defendant|petitioner|[Hh]e|[Ss]he)\b", sent[:60]):
             continue
         spans.append((s, e))
     return spans
 
 
-def extract_request(doc: Document, spans: list[tuple[int, int]]) -> list[Finding]:
-    """Each cue is searched once over the request's own words (its sentences joined), not per
-    sentence: the first hit of a cue gives the fact and its span."""
+def extract_request(doc: Document, spans: list[tuple[int, int]], title: Finding | None = None) -> list[Finding]:
+    """Each cue is searched over the request's own words (its sentences joined), not per sentence:
+    the first hit of a cue that may be read as the request gives the fact and its span. A hit is
+    not read when its sentence recounts an earlier filing (cues.yaml `earlier_motion`: 'his first
+    motion', 'I already did a 2255') or says what makes the words belong to another request
+    (`unless`); the title is always the request's own. A weaker cue (`seeks_fallback`) is read only
+    when neither its request nor a rival was found."""
     out: list[Finding] = []
     if not spans:
         return out
@@ -354,27 +415,77 @@ def extract_request(doc: Document, spans: list[tuple[int, int]]) -> list[Finding
         k = bisect_right(offs, i) - 1
         return where[k][1] + (i - where[k][0])
 
+    fold = doc.folded
+    earlier: dict[int, bool] = {}
+
+    def readable(i: int, key: str | None = None) -> bool:
+        """May the hit at joined offset `i` be read as the request (for `key`)?"""
+        pos = at(i)
+        if title is not None and title.start <= pos < title.end:
+            return True
+        s, e = doc.sentence_span(pos)
+        if s not in earlier:
+            earlier[s] = any_cue(table["earlier_motion"], fold[s:e].replace("\n", " ")) is not None
+        if earlier[s]:
+            return False
+        unless = table["unless"].get(key) if key else None
+        return not (unless and any_cue(unless, fold[s:e].replace("\n", " ")))
+
+    def first_hit(pats: list[Cue], key: str) -> re.Match[str] | None:
+        best = None
+        for p in pats:
+            if not p.possible(low):
+                continue
+            for m in p.regex.finditer(low):
+                if best is not None and m.start() >= best.start():
+                    break
+                if readable(m.start(), key):
+                    best = m
+                    break
+        return best
+
+    seeks: dict[str, re.Match[str]] = {}
     for value, pats in table["seeks"].items():
-        hits = [m for m in (p.search(low) for p in pats) if m]
-        if hits:
-            m = min(hits, key=lambda h: h.start())
+        m = first_hit(pats, value)
+        if m:
+            seeks[value] = m
+    for value, pats in table["seeks_fallback"].items():
+        if value in seeks or any(r in seeks for r in table["rivals"].get(value, ())):
+            continue
+        m = first_hit(pats, value)
+        if m:
+            seeks[value] = m
+    for value in dict.fromkeys([*table["seeks"], *table["seeks_fallback"]]):
+        if value in seeks:
+            m = seeks[value]
             out.append(Finding("request.seeks", value, at(m.start()), at(m.end())))
     for key, pats in table["grounds"].items():
         tag, _, detail = key.partition("(")
-        hits = [m for m in (p.search(low) for p in pats) if m]
-        if hits:
-            m = min(hits, key=lambda h: h.start())
+        m = first_hit(pats, key)
+        if m:
             out.append(Finding("request.grounds", (tag, detail.rstrip(")") or None), at(m.start()), at(m.end())))
     seen: set[str] = set()
     for m in _AMENDMENT.finditer(joined):
-        for g in (1, 2):
-            if m.group(g) and m.group(g) not in seen:
-                seen.add(m.group(g))
-                out.append(Finding("request.grounds", ("guideline_amendment", int(m.group(g))), at(m.start(g)), at(m.end(g))))
+        if not readable(m.start()):
+            continue
+        for num in _AMENDMENT_NUMBER.finditer(joined, m.start(1), m.end(1)):
+            if num.group() not in seen:
+                seen.add(num.group())
+                out.append(Finding("request.grounds", ("guideline_amendment", int(num.group())), at(num.start()), at(num.end())))
+    if not seen:
+        # an amendment invoked without its number: the one the document names, if it names one
+        m = first_hit(table["amendment_unnumbered"], "guideline_amendment")
+        if m:
+            named = {x.group(1) for x in _AMENDMENT_NAMED.finditer(doc.text)}
+            number = int(named.pop()) if len(named) == 1 else None
+            out.append(Finding("request.grounds", ("guideline_amendment", number), at(m.start()), at(m.end())))
     return out
 
 
-_AMENDMENT = re.compile(r"\bAmendments?[ \n]+(\d{3})(?:[ \n]+and[ \n]+(?:Amendment[ \n]+)?(\d{3}))?")
+# 'Amendment 782', 'Amendments 750, 780, and 782', 'Amendment 782 and Amendment 788'
+_AMENDMENT = re.compile(r"\bAmendments?[ \n]+(\d{3}(?:(?:[ \n]*,[ \n]*|[ \n]+)(?:(?:and|or|&)[ \n]+)?(?:Amendment[ \n]+)?\d{3}\b)*)")
+_AMENDMENT_NUMBER = re.compile(r"\d{3}")
+_AMENDMENT_NAMED = re.compile(r"\b(?:Amendment|[Aa]mend\.)[ \n]+(\d{3})\b")
 
 
 # --------------------------------------------------------------------------------------------
@@ -434,15 +545,15 @@ _TERM = folded(re.compile(
     r"\b" + _N + r"(?:[- ]|[ \n]+)(?P<unit>months?|years?)(?:'|'s)?(?:[ \n]+(?:of|in))?[ \n]+(?:the[ \n]+)?(?:custody[ \n]+of[ \n]+the[ \n]+Bureau[ \n]+of[ \n]+Prisons|" + _KIND + r")"
     r"|\bterm[ \n]+of[ \n]+(?P<kind2>imprisonment|supervised[ ]release|probation|incarceration)[ \n]+of[ \n]+" + _N.replace("?P<n>", "?P<n2>") + r"[ \n]+(?P<unit2>months?|years?)"
     r"|\b" + _N.replace("?P<n>", "?P<n3>") + r"-(?P<unit3>month|year)[ \n]+(?:term[ \n]+of[ \n]+)?(?P<kind3>imprisonment|supervised[ ]release|probation|prison[ ]term|sentence|term)"
-    r"|\bsentenced[ \n]+(?:him[ \n]+|her[ \n]+|(?:the[ \n]+)?[Dd]efendant[ \n]+|[Pp]etitioner[ \n]+)?to[ \n]+(?:a[ \n]+term[ \n]+of[ \n]+)?" + _N.replace("?P<n>", "?P<n4>") + r"[ \n]+(?P<unit4>months?|years?)(?![ \n]+(?:of[ \n]+)?(?:probation|supervised))"
-    r"|\b(?P<life>life[ ]imprisonment|sentenced[ \n]+(?:him[ \n]+|her[ \n]+)?to[ \n]+life)\b", re.I))
+    r"|\bsentenced[ \n]+(?:him[ \n]+|her[ \n]+|me[ \n]+|(?:the[ \n]+)?[Dd]efendant[ \n]+|[Pp]etitioner[ \n]+)?(?:on[ \n]+[A-Za-z]+\.?[ \n]+\d{1,2},?[ \n]+\d{4}[ \n]+)?to[ \n]+(?:a[ \n]+term[ \n]+of[ \n]+)?" + _N.replace("?P<n>", "?P<n4>") + r"[ \n]+(?P<unit4>months?|years?)(?![ \n]+(?:of[ \n]+)?(?:probation|supervised))"
+    r"|\b(?P<life>life[ ](?:imprisonment|sentence)|sentenced(?:[ \n]+(?:him|her))?(?:,[^,.;]{1,30},)?[ \n]+to[ \n]+life)\b", re.I))
 _SENTENCING_CONTEXT = folded(re.compile(r"sentenc|imposed|judgment|received|serving|term of|followed by", re.I))
 _MINIMUM = folded(re.compile(
     r"mandatory[- \n]+minimum(?:[ \n]+(?:sentence|term|penalty))?(?:[ \n]+of[ \n]+imprisonment)?(?:[ \n]+of)?[ \n]+" + _N + r"[- \n]+(?P<unit>months?|years?)"
     r"|\b" + _N.replace("?P<n>", "?P<n2>") + r"[- ](?P<unit2>month|year)s?[- \n]+(?:statutory[ \n]+)?mandatory[- \n]+minimum"
     r"|\b" + _N.replace("?P<n>", "?P<n3>") + r"[ \n]+(?P<unit3>months?|years?)[^.;]{0,40}?(?:which[ \n]+is|was)[ \n]+the[ \n]+(?:statutory[ \n]+)?mandatory[ \n]+minimum"
     r"|statutory[ \n]+(?:mandatory[ \n]+)?minimum(?:[ \n]+sentence)?[ \n]+of[ \n]+" + _N.replace("?P<n>", "?P<n4>") + r"[ \n]+(?P<unit4>months?|years?)", re.I))
-_RANGE = folded(re.compile(r"\b(?:guidelines?|sentencing|advisory|imprisonment)[ \n]+(?:imprisonment[ \n]+)?range[^.;]{0,80}?\b(?P<lo>\d{1,3})[ \n]*(?:-|to)[ \n]*(?P<hi>\d{1,3})[ \n]+months", re.I))
+_RANGE = folded(re.compile(r"\b(?:guidelines?|sentencing|advisory|imprisonment)[ \n]+(?:imprisonment[ \n]+)?range[^.;]{0,80}?\b(?P<lo>\d{1,3})(?:[ \n]+months)?[ \n]*(?:-|to)[ \n]*(?P<hi>\d{1,3})[ \n]+months", re.I))
 _LEVEL = folded(re.compile(r"total[ \n]+(?:adjusted[ \n]+)?offense[ \n]+level[ \n]+(?:was|of|is)[ \n]+(?P<n>\d{1,2})\b", re.I))
 _CHC = folded(re.compile(r"criminal[ \n]+history[ \n]+category[ \n]+(?:was[ \n]+|of[ \n]+|is[ \n]+)?(?P<c>VI|IV|V|I{1,3})\b", re.I))
 
@@ -535,13 +646,13 @@ def extract(doc: Document) -> Extraction:
     if title:
         ex.findings.append(title)
     ex.request_spans = request_spans(doc, header_end, kind, title)
-    ex.findings.extend(extract_request(doc, ex.request_spans))
+    ex.findings.extend(extract_request(doc, ex.request_spans, title))
     ex.citations = find_citations(full.text)
     ex.local_citations = ex.citations if doc is full else find_citations(doc.text)
     ex.dates = extract_dates(doc)
     ex.findings.extend(extract_terms(doc))
     body = header_end
-    for hit in (events.extract_plea(doc, body), events.extract_appeal(doc, body), events.extract_pro_se(doc)):
+    for hit in (events.extract_plea(doc, body), events.extract_appeal(doc, body), events.extract_pro_se(doc, kind)):
         if hit:
             ex.findings.append(hit)
     ex.findings.extend(events.extract_convictions(doc, ex.local_citations, body))

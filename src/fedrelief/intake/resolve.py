@@ -87,13 +87,19 @@ def person_name(raw: str) -> str:
 # date roles: (role, regex on the words just before the date, regex just after); first that fits wins
 _ROLES = [
     ("as_of", re.compile(r"(?:DATED|Dated|ENTERED|Entered|Signed|SIGNED|SO ORDERED|Decided(?: and Filed)?|Filed)\s*:?\s*(?:this\s+)?$|Signed by [^\n]{0,60}? on $|^\s*$"), None),
-    ("custody.release_date", re.compile(r"release date(?: of| is)?\s*$", re.I), None),
-    ("custody.supervision_started_on", re.compile(r"supervised release (?:began|commenced)(?: on)?\s*$", re.I), None),
+    ("custody.release_date", re.compile(r"release date(?: of| is)?\s*$|released\s+from\s+(?:prison|custody|incarceration|(?:BOP|federal|state)\s+custody|the\s+Bureau\s+of\s+Prisons)\s+on\s*$", re.I), None),
+    ("custody.supervision_started_on", re.compile(r"supervised release (?:began|commenced)(?: on)?\s*$|(?:began|commenced|started)\s+serving\s+[^.;]{0,40}?supervised\s+release(?:\s+term)?\s+on\s*$", re.I), None),
     ("administrative.warden_response_on", re.compile(r"(?:warden|request)[^.;]{0,60}\bwhich[ ]+was[ ]+(?:denied|rejected)[ ]+on\s*$|\bwarden\b[^.;]{0,40}\b(?:denied|responded|rejected)[^.;]{0,10}\bon\s*$", re.I), None),
-    ("administrative.warden_request_on", re.compile(r"(?:request|requested|asked|wrote|submitted)[^.;]{0,80}\bwarden\b[^.;]{0,30}$|\bwarden\b[^.;]{0,40}\b(?:on|dated)\s*$", re.I), None),
-    ("history.filed_on", re.compile(r"(?:first|previous|prior|earlier|original(?:ly)?)[^.;]{0,60}(?:motion|petition)[^.;]{0,80}\bon\s*$|(?:filed|motion)[^.;]{0,30}(?:first|previous|prior)[^.;]{0,40}$", re.I), None),
-    ("request.filed_on", re.compile(r"(?:^|[^\w])(?:filed|received|docketed|submitted)(?:\s+(?:on\s+)?|\s+(?:his|her|the|this|a|the present|the instant|the pending)?\s*(?:pro se\s+)?(?:motion|letter|petition|request)[^.;]{0,60}?\s+on\s+)$|(?:[Mm]otion|[Ll]etter|[Pp]etition)[^.;()]{0,120},\s*(?:filed|dated)\s*$|(?:Dated|DATED|Executed on|submitted this|Signed)\s*:?\s*(?:on\s+)?$", re.I),
-     re.compile(r"^[,\s]+(?:[\w.]+\s+){0,4}(?:filed|submitted)\s+(?:a|an|his|her|the|this)\s+(?:pro se\s+)?(?:motion|letter|petition|request)", re.I)),
+    ("administrative.warden_request_on", re.compile(r"(?:request|requested|asked|wrote|submitted)[^.;]{0,80}\bwarden\b[^.;]{0,30}$|\bwarden\b[^.;]{0,40}\b(?:on|dated)\s*$", re.I),
+     re.compile(r"^[,\s]+(?:[\w.]+\s+){0,4}(?:submitted|gave|sent|made|filed|wrote|delivered|presented)\s+(?:a|an|his|her|my)\s+(?:written\s+)?request[^.;]{0,80}\bwarden\b", re.I)),
+    ("history.filed_on", re.compile(r"(?:first|previous|prior|earlier|original(?:ly)?)[^.;]{0,60}(?:motion|petition)[^.;]{0,80}\bon\s*$|(?:filed|motion)[^.;]{0,30}(?:first|previous|prior)[^.;]{0,40}$", re.I),
+     re.compile(r"^[,\s]+(?:[\w.]+\s+){0,4}filed\s+(?:his|her|a|the|my)\s+(?:first|prior|previous|initial|original)\s+(?:§\s*2255\s+)?(?:motion|petition)", re.I)),
+    # a signature's 'Dated:' opens its line and is written as such ('Movant's letter dated ...' is not it)
+    ("request.filed_on", re.compile(r"(?:^|[^\w])(?:filed|received|docketed|submitted)(?:\s+(?:on\s+)?|\s+by\s+(?:this|the)\s+court\s+on\s+|\s+(?:his|her|the|this|a|an)?\s*(?:(?:present|instant|pending|current|pro se|second|renewed|amended)\s+)*(?:motion|letter|petition|request)[^.;]{0,60}?\s+on\s+)$"
+                                    r"|(?:[Mm]otion|[Ll]etter|[Pp]etition)[^.;()]{0,120},\s*(?:filed|dated)\s*$|(?:Executed on|submitted this)\s*$"
+                                    r"|(?:^|\n)[ \t]*(?-i:Dated|DATED|Date|DATE|Signed|SIGNED)[ \t]*:?[ \t]*(?:on[ \t]+|this[ \t]+)?$", re.I),
+     re.compile(r"^[,\s]+(?:[\w.]+\s+){0,4}(?:filed|submitted)\s+(?:a|an|his|her|the|this)\s+(?:pro se\s+)?(?:motion|letter|petition|request)"
+                r"(?!\s+(?:to\s+(?:reconsider|appoint|amend|supplement|expedite|strike|seal|stay|proceed)|for\s+(?:reconsideration|leave|an?\s+extension|appointment)))", re.I)),
     ("sentence.judgment_entered_on", re.compile(r"judgment[^.;]{0,40}(?:entered|issued|filed)(?: on)?\s*$", re.I), None),
     ("sentence.imposed_on", re.compile(r"sentenc(?:ed|ing)[^.;]{0,80}\bon\s*$|sentencing hearing[^.;]{0,40}$", re.I), re.compile(r"^[,\s]+(?:\w+\s+){0,6}(?:was\s+|were\s+)?(?:re)?sentenced\b|^[,\s]+the\s+(?:\w+\s+){0,3}[Cc]ourt\s+[^.;\d]{0,80}?\b(?:held\s+a\s+sentencing|sentenced)\b", re.I)),
     ("dates.plea", re.compile(r"(?:pled|pleaded|plea)[^.;]{0,40}\bon\s*$", re.I), re.compile(r"^[,\s]+(?:[\w']+\s+){0,5}(?:pled|pleaded|plead|entered a plea|plea of guilty|guilty plea)", re.I)),
@@ -102,6 +108,9 @@ _ROLES = [
     ("appeal.filed_on", re.compile(r"notice of appeal[^.;]{0,40}\bon\s*$", re.I), re.compile(r"^[,\s]+(?:\w+\s+){0,4}filed a (?:timely )?notice of appeal", re.I)),
     ("dates.indictment", re.compile(r"indict(?:ed|ment)[^.;]{0,40}\bon\s*$", re.I), re.compile(r"^[,\s]+(?:\w+\s+){0,6}indict", re.I)),
 ]
+
+
+_NOT_THE_FILING = re.compile(r"\b(?:denied|granted|dismissed|decided|entered|reconsider\w*|appoint\w*)\b[^.;]{0,40}$", re.I)
 
 
 def date_roles(ex: Extraction) -> list[Finding]:
@@ -113,6 +122,12 @@ def date_roles(ex: Extraction) -> list[Finding]:
         sent_start, sent_end = ex.doc.sentence_span(s)
         before = text[max(sent_start, line_start if s - line_start < 40 else sent_start, s - 160):s]
         after = text[e:min(sent_end, e + 120)]
+        if ex.kind != "order" and "request.filed_on" not in taken and s > len(text) * 0.6 \
+                and text[line_start:s].strip() == "" and text[e:text.find("\n", e) if text.find("\n", e) >= 0 else len(text)].strip(" .") == "":
+            # a motion's or letter's date standing alone on a line of its signature block: its filing
+            taken.add("request.filed_on")
+            out.append(Finding("request.filed_on", d, s, e))
+            continue
         for role, pat_before, pat_after in _ROLES:
             if role == "as_of":
                 if ex.kind != "order":
@@ -128,6 +143,8 @@ def date_roles(ex: Extraction) -> list[Finding]:
             key = role
             if key in taken and key != "as_of":
                 continue
+            if role == "request.filed_on" and _NOT_THE_FILING.search(before[-90:]):
+                continue   # '..., which itself was denied on', 'his motion to reconsider ... on': another paper's date
             if role == "request.filed_on" and re.search(r"(?:Government|government|United States)'?s?[^.;]{0,80}$", before) \
                     and not re.search(r"(?:Defendant|Petitioner|defendant|petitioner)'s[^.;]{0,80}$", before[-100:]):
                 continue
