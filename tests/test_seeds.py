@@ -90,3 +90,13 @@ def test_seed_002_is_the_eighth_circuit_and_cites_baylor():
     assert a.circuit == "8"
     ids = {c.id for r in a.avenue("s3582c2").reasons for c in r.authorities}
     assert "baylor_2009" in ids
+
+
+def test_seed_copies_match_shared():
+    # the repository's copies of the seed orders are the orders themselves
+    from .conftest import SEED_TEXT, SHARED
+
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    for name, copy in SEED_TEXT.items():
+        assert (SHARED / "seeds" / name).read_bytes() == copy.read_bytes(), name

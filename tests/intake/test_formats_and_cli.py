@@ -7,9 +7,9 @@ from fedrelief.facts import load_case_document
 from fedrelief.intake import IntakeError, intake_file
 from fedrelief.intake_cli import register
 
-from ..conftest import SHARED
+from ..conftest import SEED_TEXT
 
-SEED_001 = (SHARED / "seeds" / "001_844dd6030281671e.txt").read_text(encoding="utf-8")
+SEED_001 = (SEED_TEXT["001_844dd6030281671e.txt"]).read_text(encoding="utf-8")
 
 
 def _app():

@@ -7,7 +7,7 @@ from fedrelief.evaluate import compare
 from fedrelief.facts import load_case_document
 from fedrelief.intake import intake_file
 
-from ..conftest import EXAMPLES, SHARED
+from ..conftest import EXAMPLES, SEED_TEXT
 
 SEEDS = [  # (seed text, hand-written case file)
     ("000_9c388626d8568ab1.txt", "seed_000_lugo_marin.yaml"),     # undated letter order: as_of from the example
@@ -18,7 +18,7 @@ SEEDS = [  # (seed text, hand-written case file)
 
 @pytest.mark.parametrize("seed,example", SEEDS, ids=[s[1][:8] for s in SEEDS])
 def test_intake_of_a_seed_reproduces_the_hand_written_analysis(seed, example):
-    draft = intake_file(SHARED / "seeds" / seed)
+    draft = intake_file(SEED_TEXT[seed])
     assert draft.ok, draft.problems
     hand = load_case_document(EXAMPLES / example)
     as_of = draft.case.case.as_of or hand.case.as_of
@@ -30,7 +30,7 @@ def test_intake_of_a_seed_reproduces_the_hand_written_analysis(seed, example):
 
 @pytest.mark.parametrize("seed,example", SEEDS, ids=[s[1][:8] for s in SEEDS])
 def test_intake_of_a_seed_finds_the_order_s_own_outcome(seed, example):
-    draft = intake_file(SHARED / "seeds" / seed)
+    draft = intake_file(SEED_TEXT[seed])
     hand = load_case_document(EXAMPLES / example).extras["expected"]
     assert draft.data["expected"]["disposition"] == hand["disposition"]
     closed = {a for a, v in hand["avenues"].items() if v.get("status") == "unavailable"}
@@ -39,8 +39,8 @@ def test_intake_of_a_seed_finds_the_order_s_own_outcome(seed, example):
 
 
 def test_seed_001_facts_carry_their_sentence_as_provenance():
-    draft = intake_file(SHARED / "seeds" / "001_844dd6030281671e.txt")
-    original = (SHARED / "seeds" / "001_844dd6030281671e.txt").read_text(encoding="utf-8")
+    draft = intake_file(SEED_TEXT["001_844dd6030281671e.txt"])
+    original = (SEED_TEXT["001_844dd6030281671e.txt"]).read_text(encoding="utf-8")
     p = draft.provenance["sentence.imposed_on"]
     assert original[p["start"]:p["end"]] == p["quote"] == "June 20, 2003"
     assert "sentenced before this Court on June 20, 2003" in p["text"]
