@@ -107,3 +107,14 @@ def test_what_would_happen_is_not_the_disposition():
     text = ORDER + ("Even if this Court wished to construe his letter as a petition under § 2241, such a petition "
                     "would have to be dismissed because he is confined in another district.")
     assert "disposition" not in _draft(text).data.get("expected", {})
+
+
+@pytest.mark.parametrize("caption,court", [
+    # a caption flattened onto one line: the parties follow the court's name directly
+    ("UNITED STATES DISTRICT COURT FOR THE DISTRICT OF KANSAS UNITED STATES OF AMERICA v. Case No. 5:10-cr-40001 "
+     "JANE ROE, Defendant. MEMORANDUM AND ORDER Defendant moves to reduce her sentence.", "ksd"),
+    ("UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF KANSAS\n\nUNITED STATES OF AMERICA,\nv.\nJANE ROE.\n"
+     "MEMORANDUM AND ORDER\nDefendant moves to reduce her sentence.", "ksd"),
+])
+def test_court_from_a_flattened_or_ordinary_caption(caption, court):
+    assert _draft(caption).data.get("court") == court

@@ -102,7 +102,8 @@ def find_header_end(text: str) -> int:
 
 _DISTRICT = re.compile(
     r"(?P<name>(?:(?i:eastern|western|northern|southern|middle|central)[ \n]+)?(?i:district)[ \n]+(?i:of)[ \n]+"
-    r"(?:(?i:the)[ \n]+)?[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){0,2}?)(?=[ \n]*(?:\n|,|$|\.|\(|[ ]AT[ ]|[ ]at[ ]|[ ]-|[ ](?:Eastern|Western|Northern|Southern|Central)?[ ]?Division|[ ]Fort|[ ][a-z]))")
+    r"(?:(?i:the)[ \n]+)?[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){0,2}?)(?=[ \n]*(?:\n|,|$|\.|\(|[ ]AT[ ]|[ ]at[ ]|[ ]-|[ ](?:Eastern|Western|Northern|Southern|Central)?[ ]?Division|[ ]Fort|[ ][a-z]|[ ](?:UNITED|United)[ ](?:STATES|States)\b))")
+# (the last alternative: a caption flattened onto one line, where the parties follow the court)
 _DISTRICT_ABBR = re.compile(
     r"(?:District Court|DISTRICT COURT)[ \n]*,[ \n]*(?P<abbr>[NSEWMC]\.[ ]?D\.|D\.)[ \n]*(?P<state>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)")
 _DISTRICT_PAREN = re.compile(
