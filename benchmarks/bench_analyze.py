@@ -11,22 +11,13 @@ Prints medians and ratios; never asserts on a timing.
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
+from timing import median_time  # benchmarks/timing.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def median_time(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main() -> None:

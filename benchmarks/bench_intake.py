@@ -19,17 +19,10 @@ import sys
 import time
 from pathlib import Path
 
+from timing import median_time  # benchmarks/timing.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "tests" / "intake_docs"
-
-
-def median_time(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main() -> None:

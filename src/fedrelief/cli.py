@@ -45,20 +45,25 @@ def _load(path: Path):
         _fail([f"{exc.source}: {p}" for p in exc.problems])
 
 
-def _analyze_file(case_file: Path, as_of: Optional[str]):
-    """Load a case file and analyse it; every failure is a one-line message and exit 2. Returns
-    (case, analysis). Shared by analyze, deadlines and draft."""
+def _analyze_case(case, as_of: Optional[str], where: object):
+    """Analyse a loaded case as of --as-of, else the case's as_of, else today (the one place the
+    clock is read); every failure is a one-line message naming `where`, exit 2."""
     from .engine import analyze as run
     from .law.courts import UnknownCourt
 
-    case = _load(case_file)
     when = _parse_date(as_of, "--as-of") or case.as_of or date.today()
     try:
-        return case, run(case, when)
+        return run(case, when)
     except UnknownCourt as exc:
-        _fail([f"{case_file}: court: {exc}"])
+        _fail([f"{where}: court: {exc}"])
     except ValueError as exc:  # contradictory dates found while counting (the calendar refuses them)
-        _fail([f"{case_file}: {exc}"])
+        _fail([f"{where}: {exc}"])
+
+
+def _analyze_file(case_file: Path, as_of: Optional[str]):
+    """Load a case file and analyse it. Returns (case, analysis). Shared by analyze, deadlines and draft."""
+    case = _load(case_file)
+    return case, _analyze_case(case, as_of, case_file)
 
 
 @app.command()

@@ -88,16 +88,10 @@ def register(app: typer.Typer) -> None:
         if analyze:
             from rich.console import Console
 
-            from .engine import analyze as run
-            from .law.courts import UnknownCourt
+            from .cli import _analyze_case
             from .render.terminal import render
 
-            case = draft.case.case
-            try:
-                analysis = run(case, case.as_of or date.today())
-            except UnknownCourt as exc:
-                _fail(f"{file}: court: {exc}")
-            render(analysis, Console())
+            render(_analyze_case(draft.case.case, None, file), Console())
 
     @app.command("eval-intake")
     def eval_intake_cmd(
