@@ -40,7 +40,7 @@ from datetime import date
 from ..engine.context import Ctx, question_wording
 from ..engine.result import AvenueResult, Question, Reason
 from ..facts.model import Conviction
-from ..law.offenses import Provision, crack_grams, parse_statute
+from ..law.offenses import Provision, crack_grams, involves_crack, parse_statute
 
 ID = "fsa404"
 TITLE = "First Step Act of 2018 § 404: covered crack-cocaine offenses"
@@ -52,7 +52,6 @@ INVOKED_BY = (r"first step act[^;]*\b404\b", r"\b404\b[^;]*first step act", r"fa
 NEEDS = ("convictions", "sentence.imposed_on", "custody.status", "history")
 
 DRUG_SECTIONS = {("21", "841"), ("21", "846"), ("21", "844"), ("21", "960"), ("21", "963")}
-CRACK = re.compile(r"\bcrack\b|cocaine\s+base", re.I)
 OTHER_DRUG = re.compile(r"methamphetamine|heroin|marihuana|marijuana|fentanyl|oxycodone|hydrocodone|"
                         r"\bpcp\b|phencyclidine|\blsd\b|mdma|ecstasy|\bcocaine\b(?!\s+base)", re.I)
 # 21 U.S.C. § 960(b)(1)-(3) carry the import offenses' counterparts of § 841(b)(1)(A)-(C).
@@ -127,7 +126,7 @@ def _conviction(ctx: Ctx, i: int, conv: Conviction) -> _Finding:
             "fsa_2018_s404", "fair_sentencing_act_2010"))
     crack_clause = any(p.section == "841" and p.path[:3] in (("b", "1", "A"), ("b", "1", "B")) and p.path[3:4] == ("iii",)
                        for p in provisions)
-    if not (CRACK.search(text) or crack_clause):
+    if not (involves_crack(text) or crack_clause):
         if OTHER_DRUG.search(text):
             return _Finding("not_covered", ctx.reason(
                 "not_covered_offense", f"The offense ({text}) did not involve cocaine base; the Fair Sentencing "

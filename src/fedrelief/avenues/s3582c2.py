@@ -19,6 +19,7 @@ from ..engine.result import AvenueResult, Reason
 import re
 
 from ..guidelines import PolicyStatementNotEncoded, amendment, apply_5g1_1, coverage, reduction_floor, table_range
+from ..law.offenses import involves_crack
 
 ID = "s3582c2"
 TITLE = "18 U.S.C. § 3582(c)(2): retroactive guideline amendment"
@@ -198,7 +199,7 @@ def _effect(ctx: Ctx, number: str, part: str | None):
 
 
 def _crack(ctx: Ctx) -> bool:
-    return any(k in (c.description or "").lower() for c in ctx.case.convictions for k in ("crack", "cocaine base"))
+    return any(involves_crack(c.description) for c in ctx.case.convictions)
 
 
 def _based_on_range(ctx: Ctx) -> tuple[str, list[Reason], list] | None:

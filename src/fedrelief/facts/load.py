@@ -17,6 +17,7 @@ import yaml
 from .. import yamlio
 from pydantic import ValidationError
 
+from ..guidelines.table import chc_from_points
 from .model import Case
 
 #: keys a test case file may carry beside the facts (tests/cases, contracts.md § 3)
@@ -154,8 +155,8 @@ def contradictions(raw: dict[str, Any]) -> list[Problem]:
         out.append(Problem("sentence.guidelines.range_months", f"low {rng[0]} is above high {rng[1]}"))
     pts, chc = _get(raw, "sentence.guidelines.criminal_history_points"), _get(raw, "sentence.guidelines.criminal_history_category")
     career = _get(raw, "sentence.guidelines.career_offender") or _get(raw, "sentence.guidelines.armed_career_criminal")
-    if isinstance(pts, int) and not isinstance(pts, bool) and isinstance(chc, str) and not career:
-        expected = _chc_from_points(pts)
+    if isinstance(pts, int) and not isinstance(pts, bool) and pts >= 0 and isinstance(chc, str) and not career:
+        expected = chc_from_points(pts)
         if expected and chc != expected:
             out.append(Problem("sentence.guidelines.criminal_history_category", f"{chc} does not match {pts} criminal history points (category {expected}, U.S.S.G. ch. 5 pt. A)"))
     status = _get(raw, "custody.status")
@@ -169,14 +170,6 @@ def contradictions(raw: dict[str, Any]) -> list[Problem]:
         if isinstance(mm, int) and isinstance(m, int) and not isinstance(m, bool) and mm > m:
             out.append(Problem("sentence.mandatory_minimum_months", f"{mm} exceeds convictions[{i}].statutory_maximum_months ({m})"))
     return out
-
-
-def _chc_from_points(points: int) -> str | None:
-    # U.S.S.G. ch. 5 pt. A: I = 0-1, II = 2-3, III = 4-6, IV = 7-9, V = 10-12, VI = 13+
-    for upper, cat in ((1, "I"), (3, "II"), (6, "III"), (9, "IV"), (12, "V")):
-        if points <= upper:
-            return cat
-    return "VI"
 
 
 def parse_text(text: str, source: str = "<input>") -> Any:

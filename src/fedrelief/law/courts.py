@@ -27,10 +27,6 @@ class DistrictCourt:
     circuit: str
 
     @property
-    def circuit_court_id(self) -> str:
-        return {"dc": "cadc", "fed": "cafc"}.get(self.circuit, f"ca{self.circuit}")
-
-    @property
     def circuit_name(self) -> str:
         return circuit_name(self.circuit)
 

@@ -176,10 +176,6 @@ class KnowledgeBase:
             raise NoRuleInForce(f"{family}: no version in force on {on}")
         return live[0]
 
-    def coverage(self, family: str) -> tuple[date | None, date | None]:
-        versions = self.families.get(family) or [self.get(family)]
-        return versions[0].in_force_from, versions[-1].in_force_until
-
     def supporting(self, proposition: str, circuit: str, on: date) -> list[tuple[Authority, str]]:
         """Authorities for `proposition` usable in `circuit` on `on`, binding ones first.
 

@@ -279,6 +279,14 @@ _CRACK_QTY = re.compile(
     r"(?:crack|cocaine\s+base)", re.I)
 
 
+CRACK = re.compile(r"\bcrack\b|cocaine\s+base", re.I)
+
+
+def involves_crack(description: str | None) -> bool:
+    """Whether a conviction's description names crack cocaine (cocaine base)."""
+    return bool(CRACK.search(description or ""))
+
+
 def crack_grams(description: str | None) -> float | None:
     """The quantity of cocaine base a conviction's description states ('50 grams or more of
     cocaine base'), in grams; None if it states none."""
