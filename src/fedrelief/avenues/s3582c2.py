@@ -12,12 +12,11 @@ A ground that is not a Commission amendment (a fast-track program, a departure, 
 is no basis at all. A statutory minimum above the amended range keeps the range where it was
 (§ 5G1.1(b)), so the amendment does not lower it.
 """
+import re
 from datetime import date
 
 from ..engine.context import Ctx
 from ..engine.result import AvenueResult, Reason
-import re
-
 from ..guidelines import PolicyStatementNotEncoded, amendment, apply_5g1_1, coverage, reduction_floor, table_range
 from ..law.offenses import involves_crack
 
