@@ -220,3 +220,31 @@ def test_2255_f3_does_not_confuse_johnson_2010():
                      request={"filed_on": "2016-02-09", "seeks": ["vacate_sentence"],
                               "grounds": [{"new_rule": "Johnson v. United States, 559 U.S. 133 (2010)"}]}))
     assert a.avenue("s2255").status == "undetermined"  # an unknown new rule: the date of recognition decides
+
+
+# A Ring (2002-06-24) claim asserts the right Apprendi recognized on 2000-06-26 (Gay, S.D.N.Y. 2003):
+# the (f)(3) year ran to Tue 2001-06-26, so a motion filed within a year of Ring is still late.
+def test_2255_ring_claim_runs_from_apprendi():
+    a = analyze(case(as_of="2003-01-23", court="nysd", sentence__imposed_on="1999-03-01",
+                     request={"filed_on": "2002-12-02", "seeks": ["vacate_sentence"],
+                              "grounds": [{"new_rule": "Ring v. Arizona, 122 S. Ct. 2428 (2002)"}]}))
+    s = a.avenue("s2255")
+    assert s.status == "unavailable"
+    assert s.deadline.ends_on == date(2001, 6, 26)
+    cited = {c.id for r in s.reasons for c in r.authorities}
+    assert {"apprendi_2000", "ring_2002", "gay_sdny_2003"} <= cited
+
+
+# An Apprendi claim filed within a year of Apprendi: closed in the Fourth Circuit once Sanders
+# (2001-04-13) held the rule not retroactive; before Sanders, and in a circuit with no encoded
+# holding, retroactivity stays open.
+@pytest.mark.parametrize("court,as_of,status", [
+    ("ncmd", "2001-05-01", "unavailable"),
+    ("ncmd", "2001-04-12", "undetermined"),
+    ("nysd", "2001-05-01", "undetermined"),
+])
+def test_2255_apprendi_claim_by_circuit_holding(court, as_of, status):
+    a = analyze(case(as_of=as_of, court=court, sentence__imposed_on="1998-03-02",
+                     request={"filed_on": "2001-01-10", "seeks": ["vacate_sentence"],
+                              "grounds": [{"new_rule": "Apprendi v. New Jersey, 530 U.S. 466 (2000)"}]}))
+    assert a.avenue("s2255").status == status

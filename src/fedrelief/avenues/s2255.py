@@ -88,6 +88,10 @@ def _known_new_rule(ctx: Ctx) -> dict | None:
     text = " ".join(g.details)
     for rule in _new_rules():
         if rule["recognized_on"] <= ctx.as_of and any(re.search(p, text, re.I) for p in rule["patterns"]):
+            first = rule.get("first_recognized_in")
+            if first:  # only applied an earlier rule: the year runs from that rule (with who says so)
+                base = next(r for r in _new_rules() if r["id"] == first["rule"])
+                return {**base, "applied_by": rule["case"], "applied_authority": first["authority"]}
             return rule
     return None
 
@@ -102,11 +106,25 @@ def _f3(ctx: Ctx, rule: dict, f1_ends: date, f1_deadline) -> AvenueResult:
     filed = ctx.case.request.filed_on or ctx.as_of
     retro = rule.get("retroactive") or {}
     cites = ("usc28_2255_f", rule["case"], "dodd_2005")
+    applied = ""
+    if rule.get("applied_by"):
+        cites += (rule["applied_by"], rule["applied_authority"])
+        applied = (f"The decision relied on applied a right the Supreme Court first recognized on {start}, "
+                   "so the year under § 2255(f)(3) runs from that date. ")
     if filed > period.ends_on:
         return ctx.unavailable(ctx.reason(
             "time_limit_expired",
-            f"The one year from finality ended {f1_ends}, and the one year under § 2255(f)(3) from the right's "
-            f"recognition on {start} ended {period.ends_on}.", *cites), deadline=dl, extra_deadlines=[f1_deadline])
+            f"{applied}The one year from finality ended {f1_ends}, and the one year under § 2255(f)(3) from the "
+            f"right's recognition on {start} ended {period.ends_on}.", *cites), deadline=dl,
+            extra_deadlines=[f1_deadline])
+    held = [n for n in rule.get("not_retroactive", ())
+            if n["decided_on"] <= ctx.as_of and ctx.kb.get(n["case"]).weight_in(ctx.circuit) == "binding"]
+    if held and (not retro or retro["decided_on"] > ctx.as_of):
+        return ctx.unavailable(ctx.reason(
+            "time_limit_expired",
+            f"{applied}The court of appeals for this circuit has held the right not retroactive on collateral "
+            f"review, so § 2255(f)(3) gives no later start; the one year from finality ended {f1_ends}.",
+            *cites, held[0]["case"]), deadline=dl, extra_deadlines=[f1_deadline])
     if not retro or retro["decided_on"] > ctx.as_of:
         return ctx.undetermined(ctx.reason(
             "within_time_limit",
