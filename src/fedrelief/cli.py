@@ -171,6 +171,10 @@ def eval_(
                               ("remaining avenue", report.remaining)):
         table.add_row(label, str(hit), str(tot), f"{hit / tot:.1%}" if tot else "–")
     out.print(table)
+    total = report.disposition[1]
+    for kind, words in corpus.KINDS.items():
+        n = len(report.disagreements(kind))
+        out.print(f"disposition disagreements, {words}: {n}" + (f" ({n / total:.1%})" if total else ""), highlight=False)
     errors = [r for r in report.rows if r.error]
     for r in errors:
         out.print(f"[yellow]not scored[/] {r.path}: {r.error}", highlight=False)
@@ -179,7 +183,9 @@ def eval_(
         if r.deferred:
             dis = [d for d in dis if d.what != "disposition" and d.what.removeprefix("status:") not in r.deferred_statuses]
         if dis or verbose:
-            out.print(f"[bold]{r.path}[/]" + (" [dim](left to discretion)[/]" if r.deferred else ""), highlight=False)
+            out.print(f"[bold]{r.path}[/]" + (" [dim](left to discretion)[/]" if r.deferred else "")
+                      + (f" [dim]({r.kind}" + (": " + ", ".join(r.asked) if r.kind == "asked" else "") + ")[/]"
+                         if r.kind else ""), highlight=False)
             for d in dis:
                 out.print(f"    {d}", highlight=False)
     if minimum is not None:

@@ -33,6 +33,8 @@ class Row:
     comparison: Comparison | None = None
     deferred: bool = False
     deferred_statuses: list[str] = field(default_factory=list)
+    kind: str = ""  # for a disposition disagreement: see KINDS
+    asked: tuple[str, ...] = ()  # the facts fedrelief asked for, on the court's vehicles
 
     @property
     def disposition_agrees(self) -> bool:
@@ -60,6 +62,9 @@ class Report:
         s = [r for r in self.scored if r.expected_disposition]
         return sum(r.comparison.disposition_ok for r in s), len(s)
 
+    def disagreements(self, kind: str) -> list[Row]:
+        return [r for r in self.scored if r.expected_disposition and not r.disposition_agrees and r.kind == kind]
+
     @property
     def status(self) -> tuple[int, int]:
         vals = [v for r in self.scored for v in r.comparison.statuses.values()]
@@ -74,6 +79,28 @@ class Report:
     def remaining(self) -> tuple[int, int]:
         vals = [v for r in self.scored for v in r.comparison.remaining.values()]
         return sum(vals), len(vals)
+
+
+# How a disposition disagreement differs, from least to most serious. An `asked` row is an abstention:
+# fedrelief did not answer because the case file lacks a fact (usually one the order does not state);
+# a `label` row agrees that the court cannot act and differs only on deny vs dismiss; a `different`
+# row is a different answer, and each one is explained in docs/dev/agreement.md.
+KINDS = {
+    "asked": "fedrelief asked for a fact the file does not give",
+    "label": "both say the court cannot act; deny vs dismiss differs",
+    "different": "a different answer",
+}
+CLOSED = {"deny", "dismiss"}
+
+
+def _kind(expected: dict, analysis) -> tuple[str, tuple[str, ...]]:
+    vehicles = [a for a in analysis.avenues if a.id in analysis.vehicles]
+    asked = tuple(dict.fromkeys(q.field for a in vehicles for q in a.questions))
+    if analysis.disposition == "undetermined" and asked:
+        return "asked", asked
+    if analysis.disposition in CLOSED and expected.get("disposition") in CLOSED:
+        return "label", asked
+    return "different", asked
 
 
 def _deferred(expected: dict, analysis) -> bool:
@@ -131,5 +158,7 @@ def run(paths: Iterable[Path]) -> Report:
         row.deferred = _deferred(expected, analysis)
         if row.deferred:
             _defer_statuses(row, expected, analysis)
+        if not row.disposition_agrees:
+            row.kind, row.asked = _kind(expected, analysis)
         report.rows.append(row)
     return report
