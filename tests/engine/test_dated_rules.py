@@ -137,6 +137,16 @@ def test_successive_2255_goes_to_court_of_appeals():
     s = a.avenue("s2255")
     assert s.codes == ("successive_without_authorization",) and s.forum == "court_of_appeals"
     assert a.disposition == "transfer"
+    assert "circuit_position_not_encoded:successive_2255" in s.warnings  # D. Minn.: 8th Cir. not encoded
+
+
+def test_successive_2255_is_dismissed_in_the_eleventh_circuit():
+    # Griham (N.D. Ala. 2019), Biggins (N.D. Fla. 2014): no § 1631 transfer; dismissed for want of jurisdiction.
+    a = analyze(case(court="alnd", request={"seeks": ["vacate_sentence"], "grounds": ["ineffective_assistance"]},
+                     history=[{"avenue": "s2255", "decided_on": "2016-06-01", "result": "denied", "merits": True}]))
+    s = a.avenue("s2255")
+    assert a.disposition == "dismiss" and s.forum == "court_of_appeals"
+    assert {"griham_ndala_2019", "mitchell_ca11_2016"} <= {c.id for r in s.reasons for c in r.authorities}
 
 
 def test_clemency_is_the_presidents_and_waits_five_years_after_release():

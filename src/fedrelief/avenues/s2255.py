@@ -21,6 +21,7 @@ from pathlib import Path
 from .. import yamlio
 from ..calendar import judgment_final_on, limitation_2255_f1, one_year_after
 from ..engine.context import Ctx
+from ..engine.disposition import successive_practice
 from ..engine.result import AvenueResult
 
 ID = "s2255"
@@ -64,11 +65,20 @@ def _successive(ctx: Ctx) -> AvenueResult | None:
     if not prior or any(h.authorized_by_court_of_appeals for h in ctx.case.history if h.avenue == "s2255"):
         return None
     ctx.warnings.append("successive_motion")
+    practice = successive_practice().get(ctx.circuit)
+    if practice is None:
+        ctx.warnings.append("circuit_position_not_encoded:successive_2255")
+        how = ("This court lacks jurisdiction; it may transfer the motion to the court of appeals under 28 U.S.C. "
+               "§ 1631 (this circuit's practice between transfer and dismissal is not encoded).")
+        cites: tuple = ("usc28_1631",)
+    else:
+        how = f"This court lacks jurisdiction and, in this circuit, dismisses the motion: {practice['why']}"
+        cites = tuple(practice["authorities"])
     return ctx.unavailable(ctx.reason(
         "successive_without_authorization",
         f"An earlier § 2255 motion was decided on {prior[0].decided_on or 'an earlier date'}; a second or "
-        "successive motion needs authorization from the court of appeals before this court may hear it.",
-        "usc28_2255_h", "usc28_2244_b3", "usc28_1631"), forum="court_of_appeals")
+        f"successive motion needs authorization from the court of appeals before this court may hear it. {how}",
+        "usc28_2255_h", "usc28_2244_b3", *cites), forum="court_of_appeals")
 
 
 VALIDITY_GROUNDS = {"ineffective_assistance", "new_rule", "actual_innocence", "newly_discovered_facts",

@@ -1,6 +1,10 @@
 """Choosing the disposition from the vehicles' results, and saying it in plain English."""
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
+from .. import yamlio
 from .result import AvenueResult
 
 PLAIN = {
@@ -20,15 +24,23 @@ DISMISS_CODES = {
 }
 
 
-def choose_disposition(results: tuple[AvenueResult, ...], vehicles: tuple[str, ...]) -> str:
-    """deny when every vehicle is closed in this court; transfer for an unauthorized successive
-    § 2255; undetermined when a vehicle is open (the judge's discretion decides) or a fact is missing."""
+@cache
+def successive_practice() -> dict[str, dict]:
+    """Per circuit: transfer or dismiss an unauthorized successive § 2255 (law/successive_practice.yaml)."""
+    path = Path(__file__).parent.parent / "law" / "successive_practice.yaml"
+    return yamlio.load(path.read_text(encoding="utf-8")) or {}
+
+
+def choose_disposition(results: tuple[AvenueResult, ...], vehicles: tuple[str, ...], circuit: str | None = None) -> str:
+    """deny when every vehicle is closed in this court; transfer (or dismiss, where the circuit's
+    practice is to dismiss) for an unauthorized successive § 2255; undetermined when a vehicle is
+    open (the judge's discretion decides) or a fact is missing."""
     by_id = {r.id: r for r in results}
     chosen = [by_id[v] for v in vehicles if v in by_id]
     if not chosen:
         return "undetermined"
     if any("successive_without_authorization" in r.codes for r in chosen):
-        return "transfer"
+        return successive_practice().get(circuit or "", {}).get("practice", "transfer")
     court_open = [r for r in chosen if r.forum == "this_court" and r.status == "available"]
     if court_open and not any(r.status == "undetermined" for r in chosen) and all(
             "discretion_remains" not in r.codes and not r.to_show for r in court_open):

@@ -82,7 +82,7 @@ def analyze(case: Case, as_of: date | None = None, kb: KnowledgeBase | None = No
     checks = tuple(record_checks(case))
     warnings.extend(f"{c.code}:{c.field}" for c in checks)
     chosen = vehicles(case)
-    disposition = choose_disposition(results, chosen)
+    disposition = choose_disposition(results, chosen, court.circuit)
     alternatives = tuple(
         {"avenue": r.id, "forum": r.forum, "what_to_show": list(r.to_show) or [r.relief]}
         for r in results if r.status == "available" and r.id not in chosen
