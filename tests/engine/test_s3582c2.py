@@ -116,3 +116,23 @@ def test_order_effective_date_limits_are_deadlines(amendment, limit):
     a = analyze(case_from_data(raw).case)
     dl = [d for d in a.deadlines if "1B1.10(e)" in d.what]
     assert dl and dl[0].ends_on == date.fromisoformat(limit) and dl[0].kind == "earliest"
+
+
+def _crack(as_of, **over):
+    return c2(as_of=as_of, request={"seeks": ["sentence_reduction"], "invokes": ["18 U.S.C. § 3582(c)(2)"],
+                                    "grounds": ["crack_guideline_amendment"]}, **over)
+
+
+@pytest.mark.parametrize("as_of,named", [
+    ("2007-12-01", ()),                   # 706 effective 2007-11-01 but retroactive only from 2008-03-03
+    ("2009-01-05", ("706",)),
+    ("2012-01-03", ("706", "750")),       # 750 Part A covered from 2011-11-01
+    ("2016-01-04", ("706", "750", "782")),
+])
+def test_unnamed_crack_amendments_are_each_covered_crack_amendment(as_of, named):
+    r = _crack(as_of)
+    assert "no_guideline_amendment" not in r.codes
+    for number in named:
+        assert f"Amendment {number}" in text(r)
+    if not named:
+        assert r.codes == ("amendment_not_covered",)

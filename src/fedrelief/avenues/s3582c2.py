@@ -227,6 +227,12 @@ def _based_on_range(ctx: Ctx) -> tuple[str, list[Reason], list] | None:
     return None
 
 
+# Amendments that lowered crack-cocaine offense levels and were made retroactive: 706 (with 711),
+# 750, and 782 (all drug quantities). A request for "the crack amendments" is read as each of them
+# that § 1B1.10(d) lists on as_of.
+CRACK_AMENDMENTS = ((706, None), (750, "A"), (782, None))  # (number, the part that concerns crack)
+
+
 def _amendment(ctx: Ctx, label: str) -> tuple[str, list[Reason], list]:
     m = re.match(r"\s*(\d+)\s*(?:,?\s*part\s*)?(.*)$", label, re.I)
     if not m:
@@ -324,6 +330,19 @@ def evaluate(ctx: Ctx) -> AvenueResult:
         if g.tag == "guideline_amendment":
             for number in g.details or ("?",):
                 status, rs, qs = _amendment(ctx, str(number).strip())
+                statuses.append(status)
+                reasons += rs
+                questions += qs
+        elif g.tag == "crack_guideline_amendment":
+            # "the crack amendments", unnamed: each crack-cocaine amendment § 1B1.10(d) lists on as_of
+            numbers = [f"{n} {part or ''}" for n, part in CRACK_AMENDMENTS if coverage(n, ctx.as_of, part).covered]
+            if not numbers:
+                statuses.append("unavailable")
+                reasons.append(ctx.reason(
+                    "amendment_not_covered", f"No amendment lowering crack-cocaine ranges was retroactive on {ctx.as_of}.",
+                    "usc18_3582_c2", "ussg_1b1_10"))
+            for number in numbers:
+                status, rs, qs = _amendment(ctx, number)
                 statuses.append(status)
                 reasons += rs
                 questions += qs
