@@ -56,12 +56,16 @@ def test_no_time_limit(as_of):
     assert res.status == "available" and res.deadline is None
 
 
-# The restyled rule (frcrp_36) is encoded from 2002-12-01; the day before, fedrelief does not guess.
-@pytest.mark.parametrize("as_of, decided", [("2002-11-30", False), ("2002-12-01", True)])
-def test_rule_version_boundary(as_of, decided):
-    res, analysis = run("rule36", build(BASE, as_of=as_of, sentence__imposed_on="1999-01-04"))
+# Rule 36 before the 2002 restyling (same substance) from 1984-08-06, the earliest decision read
+# (Kaye, 9th Cir.); the restyled text from 2002-12-01. Before 1984-08-06 fedrelief does not guess.
+@pytest.mark.parametrize("as_of, decided, version", [
+    ("1984-08-05", False, None), ("1984-08-06", True, "frcrp_36_1984"),
+    ("2002-11-30", True, "frcrp_36_1984"), ("2002-12-01", True, "frcrp_36")])
+def test_rule_version_boundary(as_of, decided, version):
+    res, analysis = run("rule36", build(BASE, as_of=as_of, sentence__imposed_on="1983-01-04"))
     if decided:
         assert res.status == "available"
+        assert version in {c.id for r in res.reasons for c in r.authorities}
     else:
         assert res.status == "undetermined" and "law_outside_encoded_period" in analysis.warnings
 

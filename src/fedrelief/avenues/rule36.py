@@ -1,6 +1,7 @@
 """Fed. R. Crim. P. 36: correcting a clerical error.
 
-The rule (restyled text in force since 2002-12-01, `frcrp_36`): after any notice it considers
+The rule (family `frcrp_36`: the pre-2002 text from 1984-08-06, the earliest we verified, and the
+restyled text since 2002-12-01, same substance): after any notice it considers
 appropriate, the court may AT ANY TIME
   (1) correct a clerical error in a judgment, order, or other part of the record; or
   (2) correct an error in the record arising from oversight or omission.
