@@ -258,3 +258,16 @@ def test_2255_apprendi_claim_by_circuit_holding(court, as_of, status):
                      request={"filed_on": "2001-01-10", "seeks": ["vacate_sentence"],
                               "grounds": [{"new_rule": "Apprendi v. New Jersey, 530 U.S. 466 (2000)"}]}))
     assert a.avenue("s2255").status == status
+
+
+def test_2255_johnson_gives_no_new_year_to_a_sentence_not_under_the_acca():
+    # Young (E.D. Va. 2017): not an armed career criminal, so naming Johnson does not start (f)(3).
+    base = dict(as_of="2016-09-01", sentence__imposed_on="2009-06-22",
+                request={"filed_on": "2016-06-24", "seeks": ["vacate_sentence"],
+                         "grounds": [{"new_rule": "Johnson v. United States, 135 S. Ct. 2551 (2015)"}]})
+    not_acca = analyze(case(**base, sentence__guidelines={"armed_career_criminal": False})).avenue("s2255")
+    assert not_acca.status == "unavailable" and not_acca.codes == ("time_limit_expired",)
+    acca = analyze(case(**base, sentence__guidelines={"armed_career_criminal": True})).avenue("s2255")
+    assert acca.status == "available"  # filed by 2016-06-27, Welch decided
+    unknown = analyze(case(**base)).avenue("s2255")
+    assert unknown.status == "available"  # not said either way: the claim as pleaded is read

@@ -136,3 +136,17 @@ def test_unnamed_crack_amendments_are_each_covered_crack_amendment(as_of, named)
         assert f"Amendment {number}" in text(r)
     if not named:
         assert r.codes == ("amendment_not_covered",)
+
+
+def test_statutory_maximum_caps_both_ranges_so_nothing_is_lowered():
+    # Vogel (W.D. Mich. 2024): 29/VI = 151-188 and, after Amendment 821 Part A (13 -> 12 points), 29/V =
+    # 140-175; a 120-month maximum caps both at 120 (§ 5G1.1(a)), so the applicable range does not fall.
+    over = dict(as_of="2024-06-10", ol=29, chc="VI", months=93, amendment="821",
+                convictions=[{"description": "felon in possession", "statutory_maximum_months": 120}],
+                government={"substantial_assistance_at_sentencing": True})
+    r = c2(**over, sentence__guidelines__criminal_history_points=13, sentence__guidelines__status_points=2)
+    assert r.status == "unavailable" and "amendment_does_not_lower_range" in r.codes
+    # Without the stated maximum the same facts look reducible: the cap is what decides.
+    over["convictions"] = [{"description": "felon in possession"}]
+    r = c2(**over, sentence__guidelines__criminal_history_points=13, sentence__guidelines__status_points=2)
+    assert r.status == "available"

@@ -271,7 +271,8 @@ def _amendment(ctx: Ctx, label: str) -> tuple[str, list[Reason], list]:
     if not isinstance(s.imprisonment_months, int):
         return "undetermined", [ctx.reason("missing_fact", "The term imposed (in months) is needed.")], ["sentence.imprisonment_months"]
     basis = "substantial_assistance" if gov.substantial_assistance_at_sentencing else None
-    original = apply_5g1_1(table_range(g.offense_level, g.criminal_history_category), s.mandatory_minimum_months, None).final
+    cap = _statutory_cap(ctx)
+    original = apply_5g1_1(table_range(g.offense_level, g.criminal_history_category), s.mandatory_minimum_months, cap).final
     if basis is None and original.low is not None and s.imprisonment_months < original.low:
         # Below the range without a substantial-assistance motion. From 2011-11-01 (Amendment 759) a
         # departure and a variance are treated alike (floor = amended minimum); before, they differed.
@@ -282,7 +283,7 @@ def _amendment(ctx: Ctx, label: str) -> tuple[str, list[Reason], list]:
     try:
         fl = reduction_floor(g.offense_level, g.criminal_history_category, level_delta=delta, chc_override=chc_override,
                              sentence_imposed=s.imprisonment_months, as_of=ctx.as_of,
-                             minimum=s.mandatory_minimum_months, below_range_basis=basis,
+                             minimum=s.mandatory_minimum_months, maximum=cap, below_range_basis=basis,
                              below_minimum_authority=bool(gov.substantial_assistance_at_sentencing))
     except PolicyStatementNotEncoded as exc:
         ctx.warnings.append("law_outside_encoded_period")
@@ -303,6 +304,17 @@ def _amendment(ctx: Ctx, label: str) -> tuple[str, list[Reason], list]:
         reasons.append(ctx.reason("discretion_remains", "The court must find each § 4C1.1 criterion met (no violence or threats, no death or serious bodily injury, not a sex offense, no substantial financial hardship, no firearm, no aggravating role, ...).", "ussg_4c1_1"))
     reasons.append(ctx.reason("discretion_remains", "Whether to reduce, and by how much within that limit, is for the judge after the § 3553(a) factors and public safety.", "ussg_1b1_10", "usc18_3553_a", "dillon_2010"))
     return "available", reasons, []
+
+
+def _statutory_cap(ctx: Ctx):
+    """The statutory maximum that caps the range under § 5G1.1(a): the stated maximum of a single
+    count, or the sum of every count's stated maximum (the most § 5G1.2(d) could stack); None when
+    any count's maximum is not stated (never derived from the offense table, which cannot see
+    enhancements such as § 924(e) or § 851)."""
+    maxima = [c.statutory_maximum_months for c in ctx.case.convictions]
+    if not maxima or any(m is None for m in maxima):
+        return None
+    return "life" if "life" in maxima else sum(maxima)
 
 
 def _order_limits(ctx: Ctx, grounds):
