@@ -271,3 +271,29 @@ def test_2255_johnson_gives_no_new_year_to_a_sentence_not_under_the_acca():
     assert acca.status == "available"  # filed by 2016-06-27, Welch decided
     unknown = analyze(case(**base)).avenue("s2255")
     assert unknown.status == "available"  # not said either way: the claim as pleaded is read
+
+
+# A late notice of appeal is measured on the day it was filed, not on as_of: judgment Mon 2015-03-02,
+# 14 days -> 2015-03-16, 30 more -> Wed 2015-04-15 (Nix, 4th Cir. 2002: remand for an excusable-neglect
+# finding when the notice falls in that window).
+@pytest.mark.parametrize("filed,status", [("2015-03-13", "available"), ("2015-04-01", "undetermined"),
+                                          ("2015-04-16", "unavailable")])
+def test_late_notice_of_appeal_measured_when_filed(filed, status):
+    a = analyze(case(as_of="2015-09-01", sentence__imposed_on="2015-03-02",
+                     request={"filed_on": filed, "title": "Notice of appeal", "seeks": [],
+                              "invokes": ["Fed. R. App. P. 4(b)"]}))
+    ap = a.avenue("appeal")
+    assert ap.status == status
+    if status == "undetermined":
+        assert ap.forum == "this_court"  # the district court grants the extension
+
+
+@pytest.mark.parametrize("judgment,version", [("1987-11-18", None), ("1989-09-07", "frap_4b_1987"),
+                                              ("1998-12-01", "frap_4b_1998")])
+def test_notice_of_appeal_rule_before_1998(judgment, version):
+    a = analyze(case(as_of="2000-01-03", sentence__imposed_on=judgment))
+    ap = a.avenue("appeal")
+    if version is None:
+        assert ap.status == "undetermined" and "law_outside_encoded_period" in a.warnings
+    else:
+        assert version in {c.id for r in ap.reasons for c in r.authorities}
