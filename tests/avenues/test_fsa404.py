@@ -272,6 +272,9 @@ DISAGREE = {
                    "fedrelief asks for them (undetermined) where the court, knowing them, found the offense covered",
     "grice_2020": "the case file omits the sentencing date, so fedrelief asks for it (undetermined, with the covered "
                   "offense found: eligible); the court then denied in its discretion, which no rule predicts",
+    "martin_2020": "the plea and sentence are given only by month, so fedrelief asks for a day; and custody.status "
+                   "describes the person, not each term, so a covered term fully served while other consecutive terms "
+                   "run (moot, as the Second Circuit held) cannot be expressed in format 1",
 }
 
 

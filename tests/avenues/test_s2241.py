@@ -212,6 +212,9 @@ DISAGREE = {
     "wilson_kastner_2010": "the part of the order read is silent on exhaustion; fedrelief asks for "
                            "administrative.fully_exhausted (undetermined) where the court of appeals treated the "
                            "petition as properly before it",
+    "figueroa_2021": "a Rehaif claim by a prisoner who never filed a § 2255 motion, decided before Jones v. Hendrix: "
+                     "the Third Circuit's Dorsainvil/Bruce savings-clause test is not encoded, so fedrelief leaves the "
+                     "savings clause undetermined where the court held § 2255 adequate and dismissed",
 }
 
 
