@@ -22,6 +22,9 @@ from ..conftest import ROOT
 clean_mod = importlib.import_module("fedrelief.intake.clean")
 citations = importlib.import_module("fedrelief.intake.citations")
 extract = importlib.import_module("fedrelief.intake.extract")
+caption = importlib.import_module("fedrelief.intake.caption")
+request = importlib.import_module("fedrelief.intake.request")
+dates_and_terms = importlib.import_module("fedrelief.intake.dates_and_terms")
 events = importlib.import_module("fedrelief.intake.events")
 resolve = importlib.import_module("fedrelief.intake.resolve")
 
@@ -67,16 +70,16 @@ def _spans(matches) -> list:
 
 def _starts_pairs():
     return [
-        (extract._DATE, extract._DATE_START, False),
+        (dates_and_terms._DATE, dates_and_terms._DATE_START, False),
         (citations.case_regex(), citations._case_start(), False),
         (citations._USC, citations._USC_START, False),
         (citations._USSG, citations._USSG_START, False),
         (citations._RULE, citations._RULE_START, False),
         (citations._CFR, citations._CFR_START, False),
-        (extract._TITLE_IN_ORDER, extract._TITLE_START, False),
-        (extract._CASE_NO, extract._CASE_NO_START, False),
-        (extract._DISTRICT, extract._DISTRICT_START, True),
-        (extract._NARRATED_PARTY, extract._NARRATED_START, False),
+        (request._TITLE_IN_ORDER, request._TITLE_START, False),
+        (caption._CASE_NO, caption._CASE_NO_START, False),
+        (caption._DISTRICT, caption._DISTRICT_START, True),
+        (caption._NARRATED_PARTY, caption._NARRATED_START, False),
     ] + [(tokens, clean_mod._TOKEN_START, False) for tokens in clean_mod._TOKENS.values()]
 
 
@@ -88,8 +91,8 @@ def _check_finditer_at(text: str) -> None:
     assert _spans(finditer_at(events._OFFENSE_INTRO, events._OFFENSE_START, fold, 5)) == _spans(events._OFFENSE_INTRO.finditer(fold, 5))
     if '("' not in text:   # the intake runs _BODY_PARTY through its starts only then
         end = min(len(text), 40 + 3000)
-        fast = finditer_at(extract._BODY_PARTY, extract._BODY_PARTY_START, text, 40, end)
-        assert _spans(fast) == _spans(extract._BODY_PARTY.finditer(text, 40, end))
+        fast = finditer_at(caption._BODY_PARTY, caption._BODY_PARTY_START, text, 40, end)
+        assert _spans(fast) == _spans(caption._BODY_PARTY.finditer(text, 40, end))
 
 
 def _check_folded(text: str) -> None:
@@ -106,7 +109,7 @@ REWRITTEN = [
      "events", "_ORDERED", False),
     (re.compile(r"(?:§|[Ss]ection)[ \n]*(?P<sec>\d{4}[a-z]?)(?P<sub>(?:\([A-Za-z0-9]{1,4}\))*)"), "resolve", "_BARE_SECTION", False),
     (re.compile(r"\bpro[ \n]+se\b", re.I), "events", "_PRO_SE", True),
-    (re.compile(r"(?i:months?|years?|life)\b"), "extract", "_TERM_ANCHOR", True),
+    (re.compile(r"(?i:months?|years?|life)\b"), "dates_and_terms", "_TERM_ANCHOR", True),
     (re.compile(r"\b(?:is|am|remains|currently|presently|now|while)[ \n]+incarcerated\b|\bduring[ \n]+(?:his|her|my)[ \n]+incarceration|\bdischarge[ \n]+date|\b(?:presently|currently|now)[ \n]+(?:housed|confined|imprisoned|serving)|\b(?:FCI|FMC|USP|FPC|FCC|MDC|FDC|FMC)[ \n]+[A-Z]|\bReg(?:ister|istration)?\.?[ \n]*(?:No\.|Number|#)|\bscheduled[ \n]+release[ \n]+date|\bserve[ \n]+the[ \n]+remainder[ \n]+of[ \n]+(?:his|her|my)[ \n]+sentence|\bfederal[ \n]+(?:inmate|prisoner)|\binmate\b|\bin[ \n]+BOP[ \n]+custody|compassionate[ \n]+release", re.I),
      "events", "_CUSTODY", True),
 ]
@@ -116,15 +119,15 @@ _ANY_REQUEST_WORD = re.compile(r"(?i:ask|seek|move|moving|request|petition|pray|
 def _check_rewritten(text: str) -> None:
     fold = _doc(text).folded
     modules = {"document": importlib.import_module("fedrelief.intake.document"), "events": events, "resolve": resolve,
-               "extract": extract}
+               "dates_and_terms": dates_and_terms}
     for original, module, name, in_folded in REWRITTEN:
         new = getattr(modules[module], name)
         if name == "_CUSTODY":
             new = dict(new)["imprisoned"]
         assert _spans(new.finditer(fold if in_folded else text)) == _spans(original.finditer(text)), name
-    assert extract._has_request_word(fold) == bool(_ANY_REQUEST_WORD.search(text))
-    if extract._MOVANT_ASKS.search(text):
-        assert extract._MOVANT_WORDS.search(text)
+    assert request._has_request_word(fold) == bool(_ANY_REQUEST_WORD.search(text))
+    if request._MOVANT_ASKS.search(text):
+        assert request._MOVANT_WORDS.search(text)
 
 
 def _check_needles(text: str) -> None:
@@ -134,7 +137,7 @@ def _check_needles(text: str) -> None:
     for cue in cues:
         if cue.regex.search(low):
             assert cue.possible(low) and cue.search(low), cue.pattern
-    for cue in (extract._MOVANTS_PAPER, extract._NOT_MOVANT, events._GOVERNMENT_SAYS):
+    for cue in (request._MOVANTS_PAPER, request._NOT_MOVANT, events._GOVERNMENT_SAYS):
         assert bool(cue.search(text)) == bool(cue.regex.search(text)), cue.pattern[:60]
 
 

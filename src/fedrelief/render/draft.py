@@ -1,8 +1,8 @@
 """`render_draft(analysis, case, kind, fmt)`: the order or the memo, as a court or a person gets it.
 
 Drafts are rendered from the Analysis only (plus the case's caption facts), never written
-separately: draft_model gathers what the analysis says, the Jinja2 templates in templates/ lay it
-out as Markdown, and the other formats come from that Markdown:
+separately: draft_model (with draft_ao and draft_memo) gathers what the analysis says, the Jinja2
+templates in templates/ lay it out as Markdown, and the other formats come from that Markdown:
 
     Analysis + caption facts --draft_model--> view --templates/*.md.j2--> Markdown (canonical)
     Markdown --markdown-it--> HTML (court.css) --WeasyPrint--> PDF
@@ -36,7 +36,7 @@ def templates():
 
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=False, trim_blocks=True,
                       lstrip_blocks=True, keep_trailing_newline=True, undefined=StrictUndefined)
-    from .draft_model import status_plain
+    from .draft_memo import status_plain
 
     env.globals["status_plain"] = status_plain
     return env
@@ -50,7 +50,8 @@ def _tidy(markdown: str) -> str:
 
 def render_markdown(analysis: Analysis, case: Case, kind: str = "order", form: str = "auto") -> str:
     """The canonical Markdown of the draft."""
-    from .draft_model import build_memo, build_order
+    from .draft_memo import build_memo
+    from .draft_model import build_order
 
     if kind == "order":
         view = build_order(analysis, case, form)
