@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import date
 
 from .events import extract_avenues
 from .extract import Extraction, Finding, cues
@@ -173,9 +172,6 @@ def invoked(ex: Extraction, convictions: list[Finding]) -> list[Finding]:
     seen: set[str] = set()
     conv_spans = [(f.start, f.end) for f in convictions]
 
-    def inside_request(s: int) -> bool:
-        return any(a <= s < b for a, b in ex.request_spans)
-
     def add(s: int, e: int) -> None:
         written = " ".join(text[s:e].split()).rstrip(".,")
         if any(a <= s < b for a, b in conv_spans) or _CONVICTION_CUE.search(text[max(0, s - 140):s]):
@@ -186,7 +182,7 @@ def invoked(ex: Extraction, convictions: list[Finding]) -> list[Finding]:
 
     title = next((f for f in ex.findings if f.path == "request.title"), None)
 
-    def inside_request(s: int) -> bool:  # noqa: F811 - narrower: the title, or what the movant moves under
+    def inside_request(s: int) -> bool:  # the title, or what the movant moves under
         if title and title.start <= s < title.end:
             return True
         for a, b in ex.request_spans:
