@@ -40,7 +40,8 @@ def evaluate(ctx: Ctx) -> AvenueResult:
             return ctx.ask("sentence.judgment_entered_on")
         period = notice_of_appeal_period(judgment)
         rule = ctx.law("frap_4b", judgment)
-        ext_rule = "frap_4b4" if rule.id != "frap_4b_1987" else rule.id  # before 1998 the extension sat in 4(b) itself
+        # before 4(b)(4) existed (1998) the extension sat in 4(b) itself
+        ext_rule = "frap_4b4" if ctx.kb.get("frap_4b4").in_force_on(judgment) else rule.id
         dl = ctx.deadline("Notice of appeal (Fed. R. App. P. 4(b)(1)(A))", judgment, period.ends_on, rule.id, period.steps)
         # FRAP 4(b)(4): up to 30 days "from the expiration of the time otherwise prescribed", counted
         # under FRAP 26(a) like any period (its last-day rule included).

@@ -21,8 +21,8 @@ from pathlib import Path
 from .. import yamlio
 from ..calendar import judgment_final_on, limitation_2255_f1, one_year_after
 from ..engine.context import Ctx
-from ..engine.disposition import successive_practice
 from ..engine.result import AvenueResult
+from ..law.courts import successive_practice
 
 ID = "s2255"
 TITLE = "28 U.S.C. § 2255: motion to vacate, set aside or correct"
@@ -215,14 +215,14 @@ def _timeliness(ctx: Ctx) -> AvenueResult:
             "§ 2255(f)(2)-(4) applies depends on grounds the file does not give.", "usc28_2255_f"),
             deadline=dl, questions=[ctx.question("request.grounds")])
     known = _known_new_rule(ctx)
-    need = (known or {}).get("requires")
-    if need and ctx.fact(need["fact"]) not in (None, need["equals"]):
-        return ctx.unavailable(ctx.reason(
-            "time_limit_expired",
-            f"The conviction became final on {fin.final_on} and the one-year limitation ended {ends}. The decision "
-            f"relied on recognized a right only for {need['wording']}, which this sentence is not, so § 2255(f)(3) "
-            "gives no later start.", "usc28_2255_f", known["case"], *authorities), deadline=dl)
     if known:
+        need = known.get("requires")
+        if need and ctx.fact(need["fact"]) not in (None, need["equals"]):
+            return ctx.unavailable(ctx.reason(
+                "time_limit_expired",
+                f"The conviction became final on {fin.final_on} and the one-year limitation ended {ends}. The decision "
+                f"relied on recognized a right only for {need['wording']}, which this sentence is not, so § 2255(f)(3) "
+                "gives no later start.", "usc28_2255_f", known["case"], *authorities), deadline=dl)
         return _f3(ctx, known, ends, dl)
     later = [LATER_TRIGGERS[g] for g in sorted(grounds & LATER_TRIGGERS.keys())]
     if later:

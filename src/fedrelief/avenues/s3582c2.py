@@ -339,22 +339,19 @@ def evaluate(ctx: Ctx) -> AvenueResult:
     statuses: list[str] = []
     questions: list[str] = []
     for g in grounds:
-        if g.tag == "guideline_amendment":
-            for number in g.details or ("?",):
-                status, rs, qs = _amendment(ctx, str(number).strip())
-                statuses.append(status)
-                reasons += rs
-                questions += qs
-        elif g.tag == "crack_guideline_amendment":
-            # "the crack amendments", unnamed: each crack-cocaine amendment § 1B1.10(d) lists on as_of
-            numbers = [f"{n} {part or ''}" for n, part in CRACK_AMENDMENTS if coverage(n, ctx.as_of, part).covered]
-            if not numbers:
-                statuses.append("unavailable")
-                reasons.append(ctx.reason(
-                    "amendment_not_covered", f"No amendment lowering crack-cocaine ranges was retroactive on {ctx.as_of}.",
-                    "usc18_3582_c2", "ussg_1b1_10"))
-            for number in numbers:
-                status, rs, qs = _amendment(ctx, number)
+        if g.tag in ("guideline_amendment", "crack_guideline_amendment"):
+            if g.tag == "guideline_amendment":
+                labels = [str(number).strip() for number in g.details or ("?",)]
+            else:  # "the crack amendments", unnamed: each crack-cocaine amendment § 1B1.10(d) lists on as_of
+                labels = [f"{n} {part or ''}".strip() for n, part in CRACK_AMENDMENTS
+                          if coverage(n, ctx.as_of, part).covered]
+                if not labels:
+                    statuses.append("unavailable")
+                    reasons.append(ctx.reason(
+                        "amendment_not_covered", f"No amendment lowering crack-cocaine ranges was retroactive on {ctx.as_of}.",
+                        "usc18_3582_c2", "ussg_1b1_10"))
+            for label in labels:
+                status, rs, qs = _amendment(ctx, label)
                 statuses.append(status)
                 reasons += rs
                 questions += qs

@@ -1,10 +1,7 @@
 """Choosing the disposition from the vehicles' results, and saying it in plain English."""
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
-from .. import yamlio
+from ..law.courts import successive_practice
 from .result import AvenueResult
 
 PLAIN = {
@@ -22,13 +19,6 @@ DISMISS_CODES = {
     "s2241": {"not_in_custody", "wrong_forum", "not_exhausted", "remedy_adequate", "no_judicial_review",
               "final_order_of_removal"},
 }
-
-
-@cache
-def successive_practice() -> dict[str, dict]:
-    """Per circuit: transfer or dismiss an unauthorized successive § 2255 (law/successive_practice.yaml)."""
-    path = Path(__file__).parent.parent / "law" / "successive_practice.yaml"
-    return yamlio.load(path.read_text(encoding="utf-8")) or {}
 
 
 def choose_disposition(results: tuple[AvenueResult, ...], vehicles: tuple[str, ...], circuit: str | None = None) -> str:

@@ -1,7 +1,7 @@
 """Values the engine passes around and the Analysis (format 1 of SPEC.md) it returns."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 

@@ -91,3 +91,9 @@ def resolve_court(text: str) -> DistrictCourt:
     if len(ids) > 1:
         raise UnknownCourt(f"{text!r} matches several district courts: {', '.join(sorted(ids))}")
     raise UnknownCourt(f"{text!r} is not a federal district court known to fedrelief (use a courts-db id such as 'mnd', or a name such as 'D. Minn.')")
+
+
+@cache
+def successive_practice() -> dict[str, dict]:
+    """Per circuit: transfer or dismiss an unauthorized successive § 2255 (successive_practice.yaml)."""
+    return yamlio.load((HERE / "successive_practice.yaml").read_text(encoding="utf-8")) or {}
