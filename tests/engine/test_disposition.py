@@ -23,6 +23,13 @@ def av(ident, status, *codes, forum="this_court", to_show=()):
     ((av("rule36", "available", "eligible", to_show=("the pronounced sentence",)),), ("rule36",), "undetermined"),
     # open, nothing to weigh and nothing to show: grant
     ((av("s3607c", "available", "eligible"),), ("s3607c",), "grant"),
+    # one vehicle gives the relief as of right: grant, though another vehicle lacks a fact
+    # (spencer_2007: a restitution split corrected under Rule 36; § 2255 would need custody)
+    ((av("rule36", "available", "eligible"), av("s2255", "undetermined", "missing_fact")),
+     ("rule36", "s2255"), "grant"),
+    # ... but not when that vehicle still leaves something to weigh
+    ((av("rule36", "available", "eligible", "discretion_remains"), av("s2255", "undetermined", "missing_fact")),
+     ("rule36", "s2255"), "undetermined"),
     # a missing fact in any vehicle: undetermined
     ((av("rule35a", "undetermined", "missing_fact"), av("s3582c2", "unavailable", "no_guideline_amendment")),
      ("rule35a", "s3582c2"), "undetermined"),

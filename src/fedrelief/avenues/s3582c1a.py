@@ -5,6 +5,11 @@ Who may move (family usc18_3582_c1a):
   2018-12-21 ..             also the defendant, after fully exhausting administrative appeals of
                             the BOP's failure to move, or 30 days after the warden received the
                             request, whichever is earlier (First Step Act of 2018).
+Exhaustion is a claim-processing rule, not a limit on the court's power (Saladino, 2d Cir. 2021;
+Muhammad, 4th Cir. 2021; Alam, 6th Cir. 2020: proposition `c1a_exhaustion_waivable`): where the
+government does not oppose the motion (`government.opposes_motion: false`) it has not invoked the
+requirement, and in those circuits the court goes on to the merits whatever the exhaustion record.
+Elsewhere that case is warned about (`circuit_position_not_encoded:c1a_exhaustion_waiver`).
 The merits (the § 1B1.13 categories in force, the § 3553(a) weighing) are left to the judge and
 stated as open questions, never guessed.
 """
@@ -36,6 +41,9 @@ def evaluate(ctx: Ctx) -> AvenueResult:
             "not_in_custody", "The provision reduces a term of imprisonment; the person is not serving one.", statute.id))
     adm = ctx.case.administrative
     filed = ctx.case.request.filed_on or ctx.as_of
+    waived = _exhaustion_not_invoked(ctx, statute.id)
+    if waived is not None and not adm.fully_exhausted:
+        return _merits(ctx, statute.id, waived, None)
     if adm.fully_exhausted:
         exhausted = ctx.reason("eligible", "Administrative remedies were fully exhausted.", statute.id)
         dl = None
@@ -60,6 +68,22 @@ def evaluate(ctx: Ctx) -> AvenueResult:
                 f"of the request ({lapse}), and full exhaustion is not shown.", statute.id), deadline=dl)
         exhausted = ctx.reason("eligible", f"30 days lapsed from the warden's receipt of the request on {lapse}.", statute.id)
     return _merits(ctx, statute.id, exhausted, dl)
+
+
+def _exhaustion_not_invoked(ctx: Ctx, statute_id: str):
+    """The government does not oppose the motion, so it does not invoke exhaustion; in a circuit that holds
+    the requirement a waivable claim-processing rule, the court proceeds to the merits."""
+    if ctx.case.government.opposes_motion is not False:
+        return None
+    binding = ctx.precedent("c1a_exhaustion_waivable", persuasive=False)
+    if not binding:
+        ctx.warnings.append("circuit_position_not_encoded:c1a_exhaustion_waiver")
+        return None
+    return ctx.reason(
+        "eligible",
+        "The government does not oppose the motion and so does not invoke the exhaustion requirement; in this "
+        "circuit that requirement is a claim-processing rule the government may waive or forfeit, not a limit on "
+        "the court's power, so the court may reach the merits.", statute_id, binding)
 
 
 CATEGORIES_2023 = {  # § 1B1.13(b) as amended 2023-11-01, in our words

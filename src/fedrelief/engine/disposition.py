@@ -22,7 +22,7 @@ DISMISS_CODES = {
 
 
 def choose_disposition(results: tuple[AvenueResult, ...], vehicles: tuple[str, ...], circuit: str | None = None) -> str:
-    """deny when every vehicle is closed in this court; transfer (or dismiss, where the circuit's
+    """grant when one vehicle gives the relief as of right; deny when every vehicle is closed in this court; transfer (or dismiss, where the circuit's
     practice is to dismiss) for an unauthorized successive § 2255; undetermined when a vehicle is
     open (the judge's discretion decides) or a fact is missing."""
     by_id = {r.id: r for r in results}
@@ -32,9 +32,11 @@ def choose_disposition(results: tuple[AvenueResult, ...], vehicles: tuple[str, .
     if any("successive_without_authorization" in r.codes for r in chosen):
         return successive_practice().get(circuit or "", {}).get("practice", "transfer")
     court_open = [r for r in chosen if r.forum == "this_court" and r.status == "available"]
-    if court_open and not any(r.status == "undetermined" for r in chosen) and all(
-            "discretion_remains" not in r.codes and not r.to_show for r in court_open):
-        return "grant"  # the law gives the relief and nothing is left to weigh or to show (e.g. § 3607(c): "shall")
+    if any("discretion_remains" not in r.codes and not r.to_show for r in court_open):
+        # One vehicle gives the relief as of right, with nothing left to weigh or to show (§ 3607(c)'s
+        # "shall"; a clerical error shown under Rule 36): the court grants through it, whatever the other
+        # vehicles' status (a missing custody fact for § 2255 does not hold up a Rule 36 correction).
+        return "grant"
     if court_open or any(r.status == "undetermined" and r.forum == "this_court" for r in chosen):
         return "undetermined"
     if all(set(r.codes) and set(r.codes) <= DISMISS_CODES.get(r.id, set()) for r in chosen):
