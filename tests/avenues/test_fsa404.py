@@ -226,6 +226,17 @@ def test_invoked_by(invokes, named):
     assert any(re.search(p, invokes, re.I) for p in fsa404.INVOKED_BY) is named
 
 
+@pytest.mark.parametrize("grounds, expected", [
+    (["fair_sentencing_act_covered_offense"], ("fsa404",)),        # nunez_2021: decided as a § 404 motion
+    ([{"extraordinary_and_compelling": ["medical"]}], ("s3582c1a",)),  # § 603 of the Act
+    (["fsa_time_credits"], ("s2241",)),                             # § 3632(d)(4) credits
+    (["post_sentencing_rehabilitation"], ("fsa404", "s3582c1a")),   # nothing points: both reduction provisions
+])
+def test_a_motion_citing_only_the_first_step_act_is_read_by_its_grounds(grounds, expected):
+    case = case_from_data(build(BASE, request__invokes=["First Step Act of 2018"], request__grounds=grounds)).case
+    assert vehicles(case) == expected
+
+
 def test_a_letter_seeking_a_reduction_without_naming_a_vehicle_is_read_under_404_too():
     case = case_from_data(build(BASE, request__invokes=[])).case
     assert "fsa404" in vehicles(case)

@@ -30,6 +30,7 @@ KNOWN_GROUNDS = {
     "presentence_custody_credit", "fsa_time_credits", "rdap_completed", "rdap_eligibility",
     "bop_abuse_of_discretion", "exhaustion_futile", "home_confinement", "substantial_assistance",
     "crack_guideline_amendment", "unconstitutional_conviction", "sentence_above_maximum",
+    "fair_sentencing_act_covered_offense",
 }
 
 
@@ -45,6 +46,25 @@ def _run_avenue(case: Case, as_of: date, court, kb: KnowledgeBase, ident: str) -
         return ctx.undetermined(Reason("missing_fact", f"The law this avenue needs is not encoded for the dates involved ({exc})."))
 
 
+# A motion citing only "the First Step Act" names no provision: the Act both created the § 404 reduction and
+# let defendants move for compassionate release (§ 603), and it created earned time credits (§ 3632(d)(4)).
+# Courts read such a pro se motion by its substance (nunez_2021: a "Motion for Reduction of Sentence Pursuant to
+# the First Step Act" decided as a § 404 motion), so the grounds decide; with none that point anywhere, both
+# sentence-reduction provisions are the vehicles.
+FIRST_STEP_ACT = re.compile(r"first step act", re.I)
+FSA_BY_GROUND = {
+    "fair_sentencing_act_covered_offense": "fsa404", "crack_guideline_amendment": "fsa404",
+    "extraordinary_and_compelling": "s3582c1a", "medical": "s3582c1a", "age": "s3582c1a",
+    "family_circumstances": "s3582c1a",
+    "fsa_time_credits": "s2241", "first_step_act_credits": "s2241",
+}
+
+
+def _first_step_act(case: Case) -> list[str]:
+    found = [FSA_BY_GROUND[g.tag] for g in case.request.grounds if g.tag in FSA_BY_GROUND]
+    return list(dict.fromkeys(found)) or ["fsa404", "s3582c1a"]
+
+
 def vehicles(case: Case) -> tuple[str, ...]:
     invoked = []
     for text in case.request.invokes:
@@ -52,6 +72,9 @@ def vehicles(case: Case) -> tuple[str, ...]:
             if any(re.search(p, text, re.I) for p in MODULES[ident].INVOKED_BY):
                 invoked.append(ident)
                 break
+        else:
+            if FIRST_STEP_ACT.search(text):
+                invoked.extend(_first_step_act(case))
     if invoked:
         return tuple(dict.fromkeys(invoked))
     seeks = set(case.request.seeks)
