@@ -78,6 +78,17 @@ def test_5k2_19_only_while_in_force(as_of, cites_5k2_19):
     assert ("ussg_5k2_19" in ids) is cites_5k2_19
 
 
+@pytest.mark.parametrize("as_of,status", [("2012-10-31", "unavailable"), ("2012-11-01", "undetermined")])
+def test_a_ground_excluded_even_at_resentencing_closes_the_departure_without_the_appeal(as_of, status):
+    # appeal not given: while § 5K2.19 was in force, rehabilitation was no ground at any resentencing,
+    # so whether the sentence was set aside on appeal does not matter; after its deletion it does.
+    a = analyze(case(as_of=as_of, appeal=None))
+    r = a.avenue("departure")
+    assert r.status == status
+    assert (r.codes == ("not_a_ground",)) is (status == "unavailable")
+    assert [q.field for q in r.questions] == ([] if status == "unavailable" else ["appeal"])
+
+
 def test_precedent_is_chosen_by_circuit():
     # D. Minn. (8th Cir.): the 8th Circuit's case binds; the 10th Circuit's Blackwell is never binding.
     a = analyze(case(court="D. Minn."))

@@ -58,6 +58,10 @@ def _ground_reasons(ctx: Ctx) -> list[Reason]:
 def evaluate(ctx: Ctx) -> AvenueResult:
     appeal = ctx.case.appeal
     if appeal is None:
+        # A ground the law excludes even at a resentencing closes the door whatever happened on appeal.
+        barred = [r for r in _ground_reasons(ctx) if r.code == "not_a_ground"]
+        if barred:
+            return ctx.unavailable(*barred)
         return ctx.ask("appeal", reason_text="A departure is possible only at a resentencing after an appeal; "
                        "whether there was an appeal, and its result, decides.")
     remanded = appeal not in (None, "none") and appeal.result in REMAND_RESULTS
