@@ -125,7 +125,9 @@ def _merits(ctx: Ctx, statute_id: str, exhausted, dl) -> AvenueResult:
         elif ctx.has_binding("old_1b1_13_not_binding_on_defendant_motions"):
             reasons.append(ctx.reason(
                 "discretion_remains", "In this circuit the pre-2023 policy statement did not bind a defendant's own "
-                "motion; the court could weigh any extraordinary and compelling reason.",
+                "motion; the court was not confined to its categories, though the circuit's own cases on which "
+                "reasons may count (for example a long sentence or a change in the law that is not retroactive) "
+                "still govern.",
                 ctx.precedent("old_1b1_13_not_binding_on_defendant_motions", persuasive=False)))
         else:
             ctx.warnings.append("circuit_position_not_encoded:old_1b1_13")
