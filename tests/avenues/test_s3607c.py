@@ -54,7 +54,11 @@ def test_section_3607a_disposition(convictions, sentence, known):
     ("mad", "2007-03-20", "unavailable", "coloian_2007"),     # 1st Cir. (an acquittal case)
     ("paed", "2001-05-25", "unavailable", "dunegan_2001"),    # 3d Cir. (an acquittal case)
     ("ohnd", "2014-06-27", "unavailable", "field_2014"),      # 6th Cir. (a dismissal case)
-    ("vaed", "2020-06-01", "undetermined", None),             # 4th Cir.: not encoded
+    ("paed", "2006-06-08", "unavailable", "dunegan_2001"),    # 3d Cir.: Rowlands filed 2006-06-09
+    ("paed", "2006-06-09", "unavailable", "rowlands_2006"),   # (a conviction case)
+    ("vaed", "2010-01-22", "unavailable", "allen_1984"),      # 4th Cir.: Allen 1984-08-23 (narrow power)
+    ("txsd", "2020-06-01", "undetermined", None),             # 5th Cir.: not encoded
+    ("flsd", "2020-06-01", "undetermined", None),             # 11th Cir.: not encoded
     ("dcd", "2020-06-01", "undetermined", None),              # D.C. Cir.: not encoded
 ])
 def test_equitable_expungement_by_circuit_and_date(court, as_of, status, authority):
@@ -84,13 +88,92 @@ def test_pinto_carries_its_pinpoint_and_its_exception():
     assert "extreme circumstances" in res.reasons[1].text
 
 
+def test_third_circuit_conviction_case_replaces_the_acquittal_wording():
+    before, _ = run("s3607c", build(BASE, court="paed", as_of="2006-06-08"))
+    after, _ = run("s3607c", build(BASE, court="paed", as_of="2006-06-09"))
+    assert "acquittal or a dismissal" in before.reasons[1].text and "rowlands_2006" not in cited_ids(before)
+    assert "acquittal or a dismissal" not in after.reasons[1].text
+    assert "in this circuit a court has no equitable power" in after.reasons[1].text
+
+
+def _fourth_circuit_equitable(as_of: str, **over):
+    """s3607c's equitable-power reason alone, for the E.D. Va. on `as_of` (the statute itself is
+    encoded only from 1987-11-01, so dates before Allen are read through the helper)."""
+    from datetime import date
+
+    from fedrelief.avenues import s3607c
+    from fedrelief.engine.context import Ctx
+    from fedrelief.facts import case_from_data
+    from fedrelief.law.courts import resolve_court
+    from fedrelief.law.kb import load_kb
+
+    case = case_from_data(build(BASE, court="vaed", as_of=as_of, **over)).case
+    ctx = Ctx(case=case, as_of=date.fromisoformat(as_of), court=resolve_court("vaed"), kb=load_kb(),
+              avenue_id="s3607c")
+    status, reason = s3607c._equitable_power(ctx)
+    return status, reason, ctx
+
+
+@pytest.mark.parametrize("as_of, status", [
+    ("1984-08-22", "undetermined"),   # the day before Allen v. Webster: not encoded
+    ("1984-08-23", "unavailable"),    # Allen decided
+])
+def test_fourth_circuit_position_starts_with_allen(as_of, status):
+    got, reason, ctx = _fourth_circuit_equitable(as_of)
+    assert got == status
+    assert ("allen_1984" in {c.id for c in reason.authorities}) is (status == "unavailable")
+    assert ("circuit_position_not_encoded:expungement" in ctx.warnings) is (status == "undetermined")
+
+
+def test_fourth_circuit_says_the_request_shows_no_extreme_circumstance():
+    res, analysis = run("s3607c", build(BASE, court="vaed", as_of="2010-01-22"))
+    reason = res.reasons[1]
+    assert res.status == "unavailable" and reason.code == "no_expungement_power"
+    assert "extreme or exceptional circumstances" in reason.text and "asserts no such circumstance" in reason.text
+    assert "came before Kokkonen" in reason.text            # Allen (1984) predates Kokkonen (1994)
+    cites = {c.id: c for c in reason.authorities}
+    assert cites["allen_1984"].citation == "Allen v. Webster, 742 F.2d 153, 155 (4th Cir. 1984)"
+    assert cites["allen_1984"].weight == "binding"
+    assert "circuit_position_not_encoded:expungement" not in analysis.warnings
+
+
+@pytest.mark.parametrize("as_of, cited", [
+    ("2017-12-03", False),   # Mettetal decided 2017-12-04 (unpublished: persuasive only)
+    ("2017-12-04", True),
+])
+def test_fourth_circuit_unpublished_mettetal_is_persuasive_only(as_of, cited):
+    res, _ = run("s3607c", build(BASE, court="vaed", as_of=as_of))
+    cites = {c.id: c for c in res.reasons[1].authorities}
+    assert ("mettetal_2017" in cites) is cited
+    if cited:
+        assert cites["mettetal_2017"].weight == "persuasive" and "unpublished decision" in res.reasons[1].text
+    # never cited outside its circuit by this branch, and never decisive there
+    other, _ = run("s3607c", build(BASE, court="nyed", as_of=as_of))
+    assert "mettetal_2017" not in cited_ids(other)
+
+
+@pytest.mark.parametrize("court", ["vaed", "ksd"])   # 4th (Allen) and 10th (Pinto): narrow power
+def test_narrow_power_circuit_leaves_an_asserted_invalidity_to_the_judge(court):
+    res, _ = run("s3607c", build(BASE, court=court, request={"seeks": ["expungement"],
+                                                             "grounds": ["unconstitutional_conviction"]}))
+    assert res.status == "undetermined" and res.codes[1] == "discretion_remains"
+    assert "unconstitutional_conviction" in res.reasons[1].text
+
+
+def test_strict_circuit_denies_even_when_invalidity_is_asserted():
+    # 2d Cir. (Doe): no ancillary jurisdiction at all; an invalid conviction is attacked by other means.
+    res, _ = run("s3607c", build(BASE, court="nyed", request={"seeks": ["expungement"],
+                                                              "grounds": ["unconstitutional_conviction"]}))
+    assert res.status == "unavailable" and res.codes[1] == "no_expungement_power"
+
+
 def test_a_conviction_set_aside_is_not_decided():
     res, _ = run("s3607c", build(BASE, history=[{"avenue": "s2255", "result": "granted"}]))
     assert res.status == "undetermined" and "discretion_remains" in res.codes
 
 
 def test_no_warning_when_expungement_is_not_asked():
-    res, analysis = run("s3607c", build(BASE, court="vaed", request={"seeks": ["sentence_reduction"]}))
+    res, analysis = run("s3607c", build(BASE, court="flsd", request={"seeks": ["sentence_reduction"]}))
     assert not any(w.startswith("circuit_position_not_encoded:expungement") for w in analysis.warnings)
 
 
@@ -100,11 +183,7 @@ def test_statute_not_encoded_before_1987_11_01():
 
 
 # ----- real orders (tests/cases/s3607c) --------------------------------------------------------
-DISAGREE = {
-    "mitchell_2010": "no Fourth Circuit holding on equitable expungement of a valid conviction is encoded, so "
-                     "fedrelief reports the circuit's position as not encoded (undetermined, no_statutory_authority, "
-                     "Kokkonen and other circuits as persuasive) where the district court held it had no power",
-}
+DISAGREE: dict[str, str] = {}
 
 
 test_real_order, test_known_disagreements_still_disagree = real_order_tests("s3607c", DISAGREE)

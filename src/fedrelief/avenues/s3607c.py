@@ -14,17 +14,22 @@ longer than twelve months each rule out an (a) disposition -- and asks otherwise
 
 No statute lets a court expunge a valid conviction because of its consequences. Whether a court
 has an equitable (ancillary) power to do it is circuit law, read against Kokkonen v. Guardian Life
-(1994) (law/propositions_execution_supervision.yaml):
-  on convictions                    2d Doe (2016); 8th Meyer (2006); 9th Sumner (2000), Crowell
-                                    (2004); 10th Pinto (1993: only extreme circumstances, such as a
-                                    conviction found unconstitutional or illegal)
-  on acquittals or dismissals       1st Coloian (2007); 3d Dunegan (2001); 6th Field (2014), Lucido
-  (reasoning reaches any purely     (2010); 7th Wahi (2017, overruling that circuit's balancing
-  equitable request)                test)
-A circuit with none of these in force on as_of: its position is not encoded -- a warning,
-`undetermined`, Kokkonen and the other circuits' cases cited as persuasive only, no holding
-claimed. A conviction already set aside raises a different question (Pinto's exception):
-`undetermined`.
+(1994) (law/propositions_execution_supervision.yaml), in this order:
+  on convictions                    2d Doe (2016); 3d Rowlands (2006); 8th Meyer (2006); 9th Sumner
+                                    (2000), Crowell (2004); 10th Pinto (1993)
+  on acquittals or dismissals       1st Coloian (2007); 3d Dunegan (2001, until Rowlands); 6th Field
+  (reasoning reaches any purely     (2014), Lucido (2010); 7th Wahi (2017, overruling that circuit's
+  equitable request)                balancing test)
+  at most a narrow power, for       10th Pinto (1993); 4th Allen v. Webster (1984, an acquittal case
+  extreme circumstances only        before Kokkonen; the 4th Circuit's unpublished Mettetal (2017)
+                                    is cited beside it as persuasive)
+In a narrow-power circuit the judge, not fedrelief, weighs a circumstance the request asserts: a
+request on an invalidity ground (`unconstitutional_conviction`, `actual_innocence`) is left
+`undetermined`; one resting on a valid conviction's consequences is `unavailable`, saying so.
+A circuit with none of these in force on as_of (5th, 11th, D.C.; 7th before Wahi): its position is
+not encoded -- a warning, `undetermined`, Kokkonen and the other circuits' cases cited as
+persuasive only, no holding claimed. A conviction already set aside raises a different question
+(Pinto's exception): `undetermined`.
 """
 import re
 
@@ -38,6 +43,9 @@ RELIEF = "an order expunging the records of the case"
 DELIVERS = frozenset({"expungement"})
 INVOKED_BY = (r"3607", r"expunge")
 NEEDS = ("convictions", "sentence", "history")
+
+# Grounds that assert the kind of circumstance a narrow-power circuit keeps expungement for.
+INVALIDITY_GROUNDS = ("unconstitutional_conviction", "actual_innocence")
 
 SIMPLE_POSSESSION = re.compile(r"21\s*U\.?\s*S\.?\s*C\.?\s*§*\s*844(?!\d)", re.I)
 MAX_3607A_PROBATION_MONTHS = 12
@@ -78,6 +86,12 @@ def _set_aside(ctx: Ctx) -> bool:
         h.avenue in ("s2255", "coram_nobis") and h.result == "granted" for h in ctx.case.history)
 
 
+def _this_circuit_unpublished(ctx: Ctx, proposition: str) -> tuple:
+    """This circuit's own non-binding (unpublished) decisions for `proposition`, labelled persuasive."""
+    return tuple(c for c in ctx.precedent(proposition, limit=99)
+                 if c.weight != "binding" and ctx.kb.get(c.id).circuit == ctx.circuit)
+
+
 def _equitable_power(ctx: Ctx) -> tuple[str, Reason]:
     """(status, reason) for expunging the conviction on equitable grounds, by the circuit's law."""
     kokkonen = ctx.precedent("ancillary_jurisdiction_limits", limit=1)
@@ -89,10 +103,18 @@ def _equitable_power(ctx: Ctx) -> tuple[str, Reason]:
             "The conviction appears to have been set aside. Whether a court may then expunge the records on "
             "equitable grounds depends on circuit law that is not encoded for that situation.", kokkonen)
     convictions = ctx.precedent("no_expungement_power_conviction", persuasive=False)
+    narrow = ctx.precedent("expungement_extreme_circumstances_only", persuasive=False)
+    asserted = [g for g in INVALIDITY_GROUNDS if ctx.case.request.has_ground(g)]
+    if narrow and asserted:  # the circumstance is asserted: whether it is shown is the judge's call
+        return "undetermined", ctx.reason(
+            "discretion_remains",
+            "In this circuit a court may expunge, if at all, only in extreme circumstances, such as a conviction "
+            "found unconstitutional or illegal. The request asserts such a ground (" + ", ".join(asserted) + ") "
+            "against a conviction that has not been set aside; whether it is shown is for the court.",
+            convictions, narrow, kokkonen)
     if convictions:
         extreme = (" Only extreme circumstances, such as a conviction found unconstitutional or illegal or obtained "
-                   "through government misconduct, could justify it." if any(c.id == "pinto_1993" for c in convictions)
-                   else "")
+                   "through government misconduct, could justify it; the request asserts none." if narrow else "")
         return "unavailable", ctx.reason(
             "no_expungement_power",
             "No statute lets a court expunge a valid conviction because of its consequences, and in this circuit a "
@@ -106,6 +128,21 @@ def _equitable_power(ctx: Ctx) -> tuple[str, Reason]:
             "held that a court has no ancillary jurisdiction to expunge criminal records on purely equitable "
             "grounds. Its cases involved an acquittal or a dismissal, not a conviction; their reasoning reaches any "
             "request that rests only on equity.", others, kokkonen)
+    if narrow:
+        unpublished = _this_circuit_unpublished(ctx, "no_expungement_power_equitable")
+        text = ("No statute lets a court expunge a valid conviction because of its consequences. This circuit has "
+                "recognized at most a narrow power to expunge, kept for extreme or exceptional circumstances such as "
+                "an unconstitutional statute or irregular proceedings, and has held that the harm a record does to a "
+                "person's search for work is not such a circumstance. The request asserts no such circumstance against "
+                "a conviction that has not been set aside.")
+        if kokkonen and all(ctx.kb.get(c.id).in_force_from < ctx.kb.get(kokkonen[0].id).in_force_from
+                            for c in narrow):
+            text += (" That holding came before Kokkonen, and no published decision of this circuit says whether any "
+                     "such power survives it; on either view the request fails.")
+        if unpublished:
+            text += (" An unpublished decision of this circuit (not binding) has since held that Kokkonen leaves no "
+                     "ancillary jurisdiction over a petition for equitable expungement.")
+        return "unavailable", ctx.reason("no_expungement_power", text, narrow, kokkonen, unpublished)
     if _sought(ctx):  # the warning matters only where expungement is asked for
         ctx.warnings.append("circuit_position_not_encoded:expungement")
     elsewhere = ctx.precedent("no_expungement_power_conviction", limit=2)
