@@ -180,7 +180,7 @@ def test_tenth_circuit_savings_clause_cases_by_date(as_of, has_prost):
 
 
 @pytest.mark.parametrize("grounds, as_of, status", [
-    # a circuit whose pre-2023 test is not encoded: a statutory claim is not guessed
+    # a circuit whose pre-2023 test is not encoded (8th): a statutory claim is not guessed
     (["new_rule"], "2020-06-01", "undetermined"),
     # after Jones v. Hendrix the answer is the same everywhere
     (["new_rule"], "2023-06-22", "unavailable"),
@@ -188,11 +188,145 @@ def test_tenth_circuit_savings_clause_cases_by_date(as_of, has_prost):
     (["ineffective_assistance"], "2020-06-01", "unavailable"),
 ])
 def test_savings_clause_outside_the_encoded_circuit(grounds, as_of, status):
-    res, analysis = run("s2241", build(VALIDITY, court="vaed", custody__facility_district="vaed",
+    res, analysis = run("s2241", build(VALIDITY, court="mnd", custody__facility_district="mnd",
                                        request__grounds=grounds, as_of=as_of))
     assert res.status == status
     if as_of < "2023-06-22":
         assert "circuit_position_not_encoded:savings_clause" in analysis.warnings
+
+
+# ----- before Jones v. Hendrix: a first, timely § 2255 motion is still open ----------------------------
+# A Rehaif claim in the Third Circuit (as in figueroa_2021): affirmed 2020-08-07, no certiorari petition,
+# so final 2020-11-05 (Clay: 90 days) and the § 2255(f)(1) year ends 2021-11-05.
+REHAIF = build(VALIDITY, court="njd", custody__facility_district="njd", as_of="2021-12-01",
+               sentence={"imposed_on": "2018-02-15", "imprisonment_months": 72},
+               appeal={"decided_on": "2020-08-07", "result": "affirmed"}, history=[],
+               request__seeks=["vacate_conviction"], request__filed_on="2021-03-29",
+               request__grounds=[{"new_rule": "Rehaif v. United States, 139 S. Ct. 2191 (2019)"}])
+PRIOR_2255 = [{"avenue": "s2255", "filed_on": "2021-01-04", "decided_on": "2021-03-01", "result": "denied"}]
+
+
+@pytest.mark.parametrize("court, filed_on, status, code", [
+    ("njd", "2021-03-29", "unavailable", "remedy_adequate"),  # figueroa's dates
+    ("njd", "2021-11-05", "unavailable", "remedy_adequate"),  # the last day of the year
+    ("njd", "2021-11-06", "undetermined", "eligible"),        # a day late: the Third Circuit's test applies
+    ("mnd", "2021-11-05", "unavailable", "remedy_adequate"),  # any circuit, encoded or not
+    ("mnd", "2021-11-06", "undetermined", "missing_fact"),    # 8th Cir.: its test is not encoded
+])
+def test_first_2255_still_open_makes_the_remedy_adequate(court, filed_on, status, code):
+    res, analysis = run("s2241", build(REHAIF, court=court, custody__facility_district=court,
+                                       request__filed_on=filed_on))
+    assert (res.status, res.codes) == (status, (code,))
+    assert res.deadline is not None and str(res.deadline.ends_on) == "2021-11-05"
+    open_ = status == "unavailable"
+    assert ("mccarthan_2017" in cited_ids(res)) is open_      # the first-motion precedents
+    assert ("circuit_position_not_encoded:savings_clause" in analysis.warnings) is (court == "mnd" and not open_)
+
+
+def test_first_motion_reason_gives_the_deadline_and_the_circuit_test():
+    res, _ = run("s2241", REHAIF)
+    assert {"usc28_2255", "usc28_2255_f", "clay_2003", "dorsainvil_1997", "bruce_2017"} <= cited_ids(res)
+    weights = {c.id: c.weight for r in res.reasons for c in r.authorities}
+    assert weights["bruce_2017"] == "binding" and weights["mccarthan_2017"] == "persuasive"
+    assert "until 2021-11-05" in res.reasons[0].text
+
+
+@pytest.mark.parametrize("grounds, status, code", [
+    ([{"new_rule": "Rehaif v. United States, 139 S. Ct. 2191 (2019)"}], "undetermined", "eligible"),
+    (["ineffective_assistance"], "unavailable", "remedy_adequate"),
+])
+def test_an_earlier_2255_closes_the_first_motion_rule(grounds, status, code):
+    res, _ = run("s2241", build(REHAIF, history=PRIOR_2255, request__grounds=grounds))
+    assert (res.status, res.codes) == (status, (code,))
+    assert res.deadline is None and "mccarthan_2017" not in cited_ids(res)
+    assert "dorsainvil_1997" in cited_ids(res) and "cradle_2002" not in cited_ids(res)
+
+
+@pytest.mark.parametrize("over, status, asked", [
+    ({"appeal": None}, "undetermined", ["appeal"]),                                       # appeal not stated
+    ({"appeal": {"result": "affirmed"}}, "undetermined", ["appeal.decided_on"]),          # no decision date
+    ({"appeal": {"filed_on": "2018-03-01", "result": "pending"}}, "unavailable", []),     # not yet final: open
+    ({"appeal": None, "court": "ksd", "custody__facility_district": "ksd"}, "unavailable", []),  # 10th: no need
+])
+def test_missing_finality_dates_are_asked_only_when_they_matter(over, status, asked):
+    res, _ = run("s2241", build(REHAIF, **over))
+    assert res.status == status and [q.field for q in res.questions] == asked
+
+
+@pytest.mark.parametrize("as_of, filed_on, status", [
+    ("1996-04-23", "1996-04-23", "unavailable"),   # before AEDPA: a first § 2255 motion had no time limit
+    ("1997-07-23", "1997-04-24", "unavailable"),   # final before AEDPA: the grace year ends 1997-04-24
+    ("1997-07-23", "1997-04-25", "undetermined"),  # after it, the Third Circuit's Dorsainvil test decides
+])
+def test_first_motion_before_and_after_aedpa(as_of, filed_on, status):
+    res, _ = run("s2241", build(REHAIF, as_of=as_of, sentence={"imposed_on": "1992-03-02"}, appeal="none",
+                                request__filed_on=filed_on, request__grounds=["statutory_interpretation"]))
+    assert res.status == status
+
+
+# ----- the circuits' own pre-Jones tests, from their dates ------------------------------------------
+@pytest.mark.parametrize("court, before, on, case", [
+    ("njd", "1997-07-22", "1997-07-23", "dorsainvil_1997"),    # 3d
+    ("vaed", "2000-07-17", "2000-07-18", "in_re_jones_2000"),  # 4th
+    ("txsd", "2001-02-27", "2001-02-28", "reyes_requena_2001"),  # 5th
+])
+def test_intervening_statutory_claim_test_by_circuit_and_date(court, before, on, case):
+    base = build(REHAIF, court=court, custody__facility_district=court, sentence={"imposed_on": "1992-03-02"},
+                 appeal="none", history=[{"avenue": "s2255", "filed_on": "1994-01-03", "result": "denied"}],
+                 request__filed_on=None, request__grounds=["statutory_interpretation"])
+    res, analysis = run("s2241", build(base, as_of=before))
+    assert res.codes == ("missing_fact",) and case not in cited_ids(res)
+    assert "circuit_position_not_encoded:savings_clause" in analysis.warnings
+    res, analysis = run("s2241", build(base, as_of=on))
+    assert (res.status, res.codes) == ("undetermined", ("eligible",)) and case in cited_ids(res)
+    assert any("actual innocence" in s for s in res.to_show)
+    assert "circuit_position_not_encoded:savings_clause" not in analysis.warnings
+
+
+def test_in_re_jones_is_cited_with_its_pinpoint():
+    res, _ = run("s2241", build(REHAIF, court="vaed", custody__facility_district="vaed", history=PRIOR_2255))
+    cites = {c.id: c.citation for r in res.reasons for c in r.authorities}
+    assert cites["in_re_jones_2000"] == "In re Jones, 226 F.3d 328, 333-34 (4th Cir. 2000)"
+
+
+def test_third_circuit_lapsed_year_cites_cradle():
+    res, _ = run("s2241", build(REHAIF, request__filed_on="2021-11-06"))
+    assert "cradle_2002" in cited_ids(res)
+
+
+@pytest.mark.parametrize("as_of, status, code", [
+    ("2017-03-13", "undetermined", "missing_fact"),   # 11th before McCarthan (en banc, 2017-03-14): not encoded
+    ("2017-03-14", "unavailable", "remedy_adequate"),
+])
+def test_eleventh_circuit_mccarthan_from_its_date(as_of, status, code):
+    res, _ = run("s2241", build(REHAIF, court="flsd", custody__facility_district="flsd", as_of=as_of,
+                                sentence={"imposed_on": "2010-06-01"}, appeal="none",
+                                history=[{"avenue": "s2255", "filed_on": "2011-01-05", "result": "denied"}],
+                                request__filed_on=None, request__grounds=["statutory_interpretation"]))
+    assert (res.status, res.codes) == (status, (code,))
+    assert ("mccarthan_2017" in cited_ids(res)) is (status == "unavailable")
+
+
+# ----- the Jones v. Hendrix boundary ---------------------------------------------------------------------
+@pytest.mark.parametrize("as_of, jones", [("2023-06-21", False), ("2023-06-22", True)])
+def test_first_motion_rule_until_jones_v_hendrix(as_of, jones):
+    res, _ = run("s2241", build(REHAIF, as_of=as_of, appeal={"decided_on": "2022-10-03", "result": "affirmed"},
+                                request__filed_on="2023-05-01"))
+    assert (res.status, res.codes) == ("unavailable", ("remedy_adequate",))
+    assert ("jones_v_hendrix_2023" in cited_ids(res)) is jones
+    assert (res.deadline is None) is jones
+    assert ("dorsainvil_1997" in cited_ids(res)) is not jones
+
+
+@pytest.mark.parametrize("ident, abrogated", [
+    ("dorsainvil_1997", True), ("bruce_2017", True), ("in_re_jones_2000", True), ("reyes_requena_2001", True),
+    ("cradle_2002", False), ("mccarthan_2017", False),
+])
+def test_jones_v_hendrix_ends_only_the_abrogated_tests(kb, ident, abrogated):
+    from datetime import date
+    a = kb.get(ident)
+    assert a.in_force_on(date(2023, 6, 21))
+    assert a.in_force_on(date(2023, 6, 22)) is not abrogated
 
 
 # ----- nothing about the execution of the sentence -------------------------------------------------
@@ -212,9 +346,6 @@ DISAGREE = {
     "wilson_kastner_2010": "the part of the order read is silent on exhaustion; fedrelief asks for "
                            "administrative.fully_exhausted (undetermined) where the court of appeals treated the "
                            "petition as properly before it",
-    "figueroa_2021": "a Rehaif claim by a prisoner who never filed a § 2255 motion, decided before Jones v. Hendrix: "
-                     "the Third Circuit's Dorsainvil/Bruce savings-clause test is not encoded, so fedrelief leaves the "
-                     "savings clause undetermined where the court held § 2255 adequate and dismissed",
 }
 
 

@@ -30,9 +30,18 @@ Exhaustion: judge-made but ordinarily required before § 2241 (Moscato, 3d Cir. 
 Cir. 2010): `not_exhausted` when the file says so; asked (administrative.fully_exhausted) when it
 is silent and a claim is otherwise open; a plea of futility is for the court.
 Savings clause, § 2255(e): a validity attack through § 2241 is barred unless § 2255 is
-"inadequate or ineffective" (`remedy_adequate`). Before Jones v. Hendrix (2023-06-22) each circuit
-had its own test (encoded: 10th Cir., Caravalho 1999, Prost 2011; others not encoded); since then
-a statutory-interpretation claim barred by § 2255(h) cannot come through § 2241 at all.
+"inadequate or ineffective" (`remedy_adequate`). Before Jones v. Hendrix (2023-06-22):
+  first motion open   in every circuit: no § 2255 motion in `history` and the § 2255(f)(1) year
+                      from finality (computed as for s2255; before AEDPA, no limit) not run at
+                      `request.filed_on` -> § 2255 is adequate, with its deadline; a missing date
+                      is asked when the circuit's test turns on it.
+  circuit tests       closed to change-in-law claims: 10th (Caravalho 1999, Prost 2011), 11th
+                      (McCarthan 2017). Open to a claim that an intervening Supreme Court statutory
+                      decision shows the conduct was not criminal, when § 2255 cannot raise it: 3d
+                      (Dorsainvil 1997, Bruce 2017; a lapsed § 2255 year is not inadequacy, Cradle
+                      2002), 4th (In re Jones 2000), 5th (Reyes-Requena 2001) -> `undetermined`
+                      with what to show. Other circuits: not encoded.
+Since Jones, a statutory-interpretation claim barred by § 2255(h) cannot come through § 2241 at all.
 """
 from __future__ import annotations
 
@@ -40,9 +49,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..calendar import judgment_final_on, limitation_2255_f1
 from ..engine.context import Ctx
-from ..engine.result import AvenueResult, Question, Reason
+from ..engine.result import AvenueResult, Deadline, Question, Reason
 from ..law.courts import DistrictCourt, UnknownCourt, resolve_court
+from .s2255 import AEDPA, AEDPA_GRACE_END
 
 ID = "s2241"
 TITLE = "28 U.S.C. § 2241: habeas corpus (execution of the sentence)"
@@ -222,6 +233,65 @@ def _not_exhausted(ctx: Ctx) -> Reason | None:
         "cfr28_542_10", ctx.precedent("s2241_exhaustion", limit=2))
 
 
+@dataclass
+class FirstMotion:
+    """Whether a first, timely § 2255 motion was still open when the petition was filed."""
+
+    open: bool | None                # None: the file does not say enough
+    text: str = ""
+    authorities: tuple[str, ...] = ()
+    deadline: Deadline | None = None
+    missing: tuple[tuple[str, str], ...] = ()  # (fact path, why it matters)
+
+
+def _first_motion(ctx: Ctx) -> FirstMotion:
+    """No § 2255 motion in `history`, and the § 2255(f)(1) year from finality not run at
+    `request.filed_on` (finality and the year computed as the s2255 avenue computes them)."""
+    if any(h.avenue == "s2255" for h in ctx.case.history):
+        return FirstMotion(False, "A § 2255 motion has already been made.")
+    if ctx.as_of < AEDPA:
+        return FirstMotion(True, "No § 2255 motion has been made, and before AEDPA (1996-04-24) one could be made "
+                                 "at any time.", ("usc28_2255",))
+    why = "Whether the one year for a first § 2255 motion had run when the petition was filed decides whether " \
+          "§ 2255 was still open."
+    judgment = ctx.case.sentence.judgment_date
+    appeal = None if ctx.case.appeal in (None, "none") else ctx.case.appeal
+    appellate_dates = appeal is not None and (appeal.decided_on or appeal.certiorari_denied_on)
+    pending = FirstMotion(True, "No § 2255 motion has been made, and the direct appeal is pending, so the "
+                                "conviction is not final and the year for a first motion has not begun.",
+                          ("usc28_2255_f",))
+    if ctx.case.appeal is None:
+        return FirstMotion(None, missing=(("appeal", why),))
+    if appeal is not None and appeal.result == "pending" and not appellate_dates:
+        return pending
+    if judgment is None and not appellate_dates and not (appeal is not None and appeal.filed_on):
+        path = "appeal.decided_on" if appeal is not None else "sentence.judgment_entered_on"
+        return FirstMotion(None, missing=((path, why),))
+    fin = judgment_final_on(judgment, appeal)
+    if fin.final_on is None:
+        if fin.basis == "appeal_pending":
+            return pending
+        # appeal dates unknown, or a remand: finality runs from a date the file does not give
+        path = "appeal.decided_on" if fin.basis == "appeal_dates_unknown" else "sentence.judgment_entered_on"
+        return FirstMotion(None, missing=((path, why),))
+    if fin.final_on < AEDPA:
+        ends, steps = AEDPA_GRACE_END, ("conviction final before AEDPA: one-year grace period to 1997-04-24",)
+    else:
+        period = limitation_2255_f1(fin.final_on)
+        ends, steps = period.ends_on, tuple(fin.steps) + tuple(period.steps)
+    ctx.warnings.extend(f for f in fin.flags if f not in ctx.warnings)
+    dl = ctx.deadline("§ 2255(f)(1): one year from the date the conviction became final",
+                      fin.final_on, ends, "usc28_2255_f", steps)
+    filed = ctx.case.request.filed_on or ctx.as_of
+    authorities = ("usc28_2255_f",) + tuple(a for a in fin.authorities if a in ctx.kb)
+    if filed <= ends:
+        return FirstMotion(True, f"No § 2255 motion has been made; the conviction became final on {fin.final_on}, "
+                                 f"and a first motion may be filed in the sentencing court until {ends} (this "
+                                 f"petition was filed {filed}).", authorities, dl)
+    return FirstMotion(False, f"The one year for a first § 2255 motion ran from {fin.final_on} to {ends}, before "
+                              f"this petition was filed ({filed}).", authorities, dl)
+
+
 def _savings_clause(ctx: Ctx, forum: str) -> AvenueResult:
     base = ("A prisoner who can move under § 2255 may not use § 2241 to attack the validity of the conviction or "
             "sentence unless the § 2255 remedy is \"inadequate or ineffective\" to test it (§ 2255(e)); that a "
@@ -229,25 +299,74 @@ def _savings_clause(ctx: Ctx, forum: str) -> AvenueResult:
     if any(h.avenue == "s2255" for h in ctx.case.history):
         base += " A further § 2255 motion needs the court of appeals' authorization first."
     statutory = _tags(ctx) & STATUTORY_GROUNDS
-    circuit = ctx.precedent("savings_clause_narrow", persuasive=False)
+    circuit = (ctx.precedent("savings_clause_narrow", persuasive=False)
+               or ctx.precedent("savings_clause_change_in_law_not_inadequate", persuasive=False))
     if ctx.as_of >= JONES_V_HENDRIX:
         return ctx.unavailable(ctx.reason(
             "remedy_adequate",
             base + " Since Jones v. Hendrix (2023-06-22) an intervening statutory-interpretation claim barred by "
             "§ 2255(h) cannot be brought through § 2241 at all.",
             "usc28_2255", ctx.precedent("savings_clause_statutory_claims", limit=1), circuit), forum=forum)
+    first = _first_motion(ctx)
+    if first.open:
+        return ctx.unavailable(ctx.reason(
+            "remedy_adequate",
+            f"{base} {first.text} A first, timely § 2255 motion in the sentencing court can test the claim, so the "
+            "remedy is not inadequate or ineffective: before Jones v. Hendrix the circuits' tests opened § 2241 only "
+            "where § 2255 could not be used to raise the claim.",
+            "usc28_2255", *first.authorities,
+            ctx.precedent("savings_clause_intervening_statutory_claim", persuasive=False),
+            ctx.precedent("savings_clause_first_motion_open")),
+            deadline=first.deadline, forum=forum)
+    questions = [ctx.question(path, why) for path, why in first.missing]
     if circuit:
         return ctx.unavailable(ctx.reason("remedy_adequate", base, "usc28_2255", circuit), forum=forum)
+    test = ctx.precedent("savings_clause_intervening_statutory_claim", persuasive=False)
+    if test:
+        return _intervening_statutory_test(ctx, forum, base, statutory, first, questions, test)
     ctx.warnings.append("circuit_position_not_encoded:savings_clause")
     if statutory:
         return ctx.undetermined(ctx.reason(
             "missing_fact",
             base + " Before Jones v. Hendrix (2023-06-22) the circuits differed on whether an intervening "
             "statutory-interpretation claim could use the savings clause; this circuit's test is not encoded.",
-            "usc28_2255"), forum=forum)
+            "usc28_2255"), questions=questions, deadline=first.deadline, forum=forum)
     return ctx.unavailable(ctx.reason(
         "remedy_adequate", base + " This circuit's own savings-clause test is not encoded.",
         "usc28_2255", ctx.precedent("savings_clause_narrow", limit=1)), forum=forum)
+
+
+def _intervening_statutory_test(ctx: Ctx, forum: str, base: str, statutory: set[str], first: FirstMotion,
+                                questions: list[Question], test: tuple) -> AvenueResult:
+    """Third (Dorsainvil, Bruce), Fourth (In re Jones) and Fifth (Reyes-Requena) Circuits before
+    Jones v. Hendrix: § 2241 is open only to a claim that an intervening Supreme Court decision
+    interpreting the criminal statute shows the conduct was not criminal, which § 2255 cannot raise."""
+    rule = ("In this circuit, before Jones v. Hendrix, § 2241 was open only to a claim that an intervening Supreme "
+            "Court decision interpreting the criminal statute shows the prisoner's conduct was not criminal, where "
+            "§ 2255 cannot be used to raise it.")
+    if not statutory:
+        return ctx.unavailable(ctx.reason(
+            "remedy_adequate", f"{base} {rule} This claim is not of that kind; § 2255 can test it.",
+            "usc28_2255", test), forum=forum)
+    if first.open is None:
+        return ctx.undetermined(ctx.reason(
+            "missing_fact", f"{base} {rule} Whether a first, timely § 2255 motion was still open when the petition "
+            "was filed decides the point first: if it was, § 2255 is adequate.",
+            "usc28_2255", "usc28_2255_f", test), questions=questions, forum=forum)
+    lapsed, lapsed_text = (), ""
+    if first.deadline is not None:  # no § 2255 motion, and its year ran before the petition
+        lapsed = ctx.precedent("savings_clause_time_bar_not_inadequate", limit=1)
+        lapsed_text = " That the time for a first § 2255 motion was allowed to lapse does not by itself make § 2255 " \
+                      "inadequate."
+    return ctx.undetermined(ctx.reason(
+        "eligible", f"{base} {first.text} {rule} Whether this claim meets that test is for the court on what the "
+        f"petition shows.{lapsed_text}", "usc28_2255", *first.authorities, test, lapsed), deadline=first.deadline, forum=forum,
+        to_show=("an intervening Supreme Court decision interpreting the criminal statute (not a new rule of "
+                 "constitutional law, which § 2255(h)(2) covers), applying on collateral review, under which the "
+                 "conduct of conviction is not criminal",
+                 "actual innocence under that interpretation",
+                 "that § 2255 could not be used to raise the claim: a second motion is barred by § 2255(h), and the "
+                 "claim was not available when a first motion could have been made"))
 
 
 def evaluate(ctx: Ctx) -> AvenueResult:
