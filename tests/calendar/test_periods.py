@@ -217,3 +217,17 @@ def test_regimes_have_no_gaps_or_overlaps(rules):
     windows = sorted((r.starts, r.ends) for r in REGIMES if r.rules == rules)
     for (_, end), (start, _) in zip(windows, windows[1:]):
         assert end == start
+
+
+def test_a_date_before_every_regime_is_law_outside_the_encoded_period_not_a_crash():
+    from fedrelief.engine import analyze
+    from fedrelief.facts import case_from_data
+    from fedrelief.law.kb import NoRuleInForce
+
+    with pytest.raises(NoRuleInForce):
+        regime_for(D("1985-07-31"), "frap")
+    case = case_from_data({"format": 1, "as_of": "1986-03-01", "court": "ilnd", "appeal": "none",
+                           "sentence": {"imposed_on": "1985-06-03", "imprisonment_months": 60},
+                           "request": {"seeks": ["sentence_reduction"]}}).case
+    a = analyze(case)
+    assert a.avenue("appeal").status == "undetermined" and "law_outside_encoded_period" in a.warnings
