@@ -45,6 +45,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
+from fedrelief.law.kb import NoRuleInForce
+
 from fedrelief.calendar.holidays import (
     PRESIDENTIAL_CLOSURE_DAYS,
     inauguration_day,
@@ -102,13 +104,17 @@ REGIMES: tuple[CountingRegime, ...] = (
 )
 
 
+class NoRegimeEncoded(NoRuleInForce, ValueError):
+    """No counting regime is encoded on the date: a ValueError to the calendar's callers, and a NoRuleInForce
+    to the engine, which reports the law as outside the encoded period."""
+
+
 def regime_for(trigger: date, rules: str = "frcrp") -> CountingRegime:
     """The one counting regime in force on `trigger`; none or two is a loud error."""
     found = [r for r in REGIMES
              if r.rules == rules and r.starts <= trigger and (r.ends is None or trigger < r.ends)]
     if not found:  # before the earliest encoded regime: the law is outside what is encoded, never guessed
-        from fedrelief.law.kb import NoRuleInForce
-        raise NoRuleInForce(f"no time-computation regime for {rules!r} is encoded on {trigger}")
+        raise NoRegimeEncoded(f"no time-computation regime for {rules!r} is encoded on {trigger}")
     if len(found) != 1:
         raise ValueError(f"{len(found)} time-computation regimes for {rules!r} on {trigger}")
     return found[0]
