@@ -49,11 +49,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..calendar import judgment_final_on, limitation_2255_f1
+from ..calendar import judgment_final_on
 from ..engine.context import Ctx
 from ..engine.result import AvenueResult, Deadline, Question, Reason
 from ..law.courts import DistrictCourt, UnknownCourt, resolve_court
-from .s2255 import AEDPA, AEDPA_GRACE_END
+from .s2255 import AEDPA, f1_year
 
 ID = "s2241"
 TITLE = "28 U.S.C. § 2241: habeas corpus (execution of the sentence)"
@@ -274,16 +274,9 @@ def _first_motion(ctx: Ctx) -> FirstMotion:
         # appeal dates unknown, or a remand: finality runs from a date the file does not give
         path = "appeal.decided_on" if fin.basis == "appeal_dates_unknown" else "sentence.judgment_entered_on"
         return FirstMotion(None, missing=((path, why),))
-    if fin.final_on < AEDPA:
-        ends, steps = AEDPA_GRACE_END, ("conviction final before AEDPA: one-year grace period to 1997-04-24",)
-    else:
-        period = limitation_2255_f1(fin.final_on)
-        ends, steps = period.ends_on, tuple(fin.steps) + tuple(period.steps)
-    ctx.warnings.extend(f for f in fin.flags if f not in ctx.warnings)
-    dl = ctx.deadline("§ 2255(f)(1): one year from the date the conviction became final",
-                      fin.final_on, ends, "usc28_2255_f", steps)
+    ends, dl, finality = f1_year(ctx, fin)
     filed = ctx.case.request.filed_on or ctx.as_of
-    authorities = ("usc28_2255_f",) + tuple(a for a in fin.authorities if a in ctx.kb)
+    authorities = ("usc28_2255_f",) + finality
     if filed <= ends:
         return FirstMotion(True, f"No § 2255 motion has been made; the conviction became final on {fin.final_on}, "
                                  f"and a first motion may be filed in the sentencing court until {ends} (this "

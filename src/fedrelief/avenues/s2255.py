@@ -21,7 +21,7 @@ from pathlib import Path
 from .. import yamlio
 from ..calendar import judgment_final_on, limitation_2255_f1, one_year_after
 from ..engine.context import Ctx
-from ..engine.result import AvenueResult
+from ..engine.result import AvenueResult, Deadline
 from ..law.courts import successive_practice
 
 ID = "s2255"
@@ -174,6 +174,22 @@ def evaluate(ctx: Ctx) -> AvenueResult:
     return custody  # custody unknown, and nothing else closes the door: ask
 
 
+def f1_year(ctx: Ctx, fin) -> tuple[date, Deadline, tuple[str, ...]]:
+    """The § 2255(f)(1) year from the finality `fin` (calendar.judgment_final_on, with a final_on): its
+    last day (for a conviction final before AEDPA, the grace year to 1997-04-24), the deadline, and
+    the finality authorities the KB holds. Finality flags become warnings. Shared with s2241, whose
+    savings clause asks whether a first § 2255 motion was still open."""
+    if fin.final_on < AEDPA:
+        ends, steps = AEDPA_GRACE_END, ("conviction final before AEDPA: one-year grace period to 1997-04-24",)
+    else:
+        period = limitation_2255_f1(fin.final_on)
+        ends, steps = period.ends_on, tuple(fin.steps) + tuple(period.steps)
+    ctx.warnings.extend(f for f in fin.flags if f not in ctx.warnings)
+    dl = ctx.deadline("§ 2255(f)(1): one year from the date the conviction became final",
+                      fin.final_on, ends, "usc28_2255_f", steps)
+    return ends, dl, tuple(a for a in fin.authorities if a in ctx.kb)
+
+
 def _timeliness(ctx: Ctx) -> AvenueResult:
     if ctx.as_of < AEDPA:
         return ctx.available(ctx.reason(
@@ -189,16 +205,7 @@ def _timeliness(ctx: Ctx) -> AvenueResult:
     if fin.final_on is None:
         return ctx.unavailable(ctx.reason(
             "appeal_pending", "The direct appeal is pending; the conviction is not yet final.", "usc28_2255_f"))
-    if fin.final_on < AEDPA:
-        ends, steps = AEDPA_GRACE_END, ("conviction final before AEDPA: one-year grace period to 1997-04-24",)
-    else:
-        period = limitation_2255_f1(fin.final_on)
-        ends, steps = period.ends_on, tuple(fin.steps) + tuple(period.steps)
-    dl = ctx.deadline("§ 2255(f)(1): one year from the date the conviction became final",
-                      fin.final_on, ends, "usc28_2255_f", steps)
-    authorities = tuple(a for a in fin.authorities if a in ctx.kb)
-    if fin.flags:
-        ctx.warnings.extend(fin.flags)
+    ends, dl, authorities = f1_year(ctx, fin)
     # Timeliness is measured when the motion is filed (the file's request.filed_on), else today.
     filed = ctx.case.request.filed_on or ctx.as_of
     if filed <= ends:
