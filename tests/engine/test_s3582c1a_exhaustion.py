@@ -5,9 +5,9 @@ unopposed, warden request pending, no date given)."""
 import pytest
 
 from fedrelief.engine import analyze
-from fedrelief.facts import case_from_data
+from fedrelief.facts import load_case_document
 
-from ..avenues import build
+from ..avenues import CASES, build, cited_ids, run
 
 BASE = {
     "format": 1, "court": "ncwd", "as_of": "2022-03-01",
@@ -20,14 +20,13 @@ BASE = {
 
 
 def c1a(raw):
-    analysis = analyze(case_from_data(raw).case)
-    return analysis.avenue("s3582c1a"), analysis
+    return run("s3582c1a", raw)
 
 
 def test_unopposed_motion_reaches_the_merits_in_the_fourth_circuit():
     r, a = c1a(BASE)
     assert r.status == "undetermined" and "discretion_remains" in r.codes and not r.questions
-    assert "muhammad_2021" in {c.id for x in r.reasons for c in x.authorities}
+    assert "muhammad_2021" in cited_ids(r)
     assert "circuit_position_not_encoded:c1a_exhaustion_waiver" not in a.warnings
 
 
@@ -54,7 +53,7 @@ def test_early_filing_is_not_held_against_a_motion_the_government_does_not_oppos
     ("nyed", "2021-08-04", "saladino_2021"), ("mied", "2020-06-02", "alam_2020")])
 def test_other_circuits_with_a_holding(court, as_of, authority):
     r, _ = c1a(build(BASE, court=court, as_of=as_of, request__filed_on=as_of))
-    assert authority in {c.id for x in r.reasons for c in x.authorities}
+    assert authority in cited_ids(r)
 
 
 def test_a_circuit_without_an_encoded_holding_asks_and_warns():
@@ -66,10 +65,7 @@ def test_a_circuit_without_an_encoded_holding_asks_and_warns():
 def test_sniffen_2023_unopposed_motion_is_left_to_the_judge_as_the_court_did():
     """The court granted an unopposed motion while the request was still pending at the BOP; fedrelief
     no longer stops at the warden's date and leaves the merits to the judge."""
-    from pathlib import Path
-
-    from fedrelief.facts import load_case_document
-    doc = load_case_document(Path(__file__).resolve().parent.parent / "cases" / "s3582c1a" / "sniffen_2023.yaml")
+    doc = load_case_document(CASES / "s3582c1a" / "sniffen_2023.yaml")
     a = analyze(doc.case)
     r = a.avenue("s3582c1a")
     assert doc.extras["expected"]["disposition"] == "grant"
